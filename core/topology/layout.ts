@@ -1,0 +1,122 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import { type Layout, type NodePosition, positionsById } from '../model/layout';
+import { type NodeKind, type Topology, type TopologyNode, isGroupKind } from '../model/topology';
+
+/** Canvas size of a resource node; groups are sized by ELK around their children. */
+export const LEAF_SIZE: Readonly<Record<Exclude<NodeKind, 'vpc' | 'availability-zone' | 'subnet'>, { width: number; height: number }>> = {
+  'ec2-instance': { width: 200, height: 64 },
+  'load-balancer': { width: 220, height: 64 },
+  'nat-gateway': { width: 180, height: 56 },
+  'internet-gateway': { width: 180, height: 56 },
+  's3-bucket': { width: 200, height: 64 },
+  'kms-key': { width: 200, height: 64 },
+};
+
+/** Space at the top of a group for its title. */
+const GROUP_PADDING = '[top=44,left=16,bottom=16,right=16]';
+
+const elk = new ELK();
+
+function layoutOptionsFor(kind: NodeKind | 'root'): Record<string, string> {
+  const common = { 'elk.padding': GROUP_PADDING, 'elk.spacing.nodeNode': '24' };
+  switch (kind) {
+    case 'subnet':
+      // Rows of servers, roughly as wide as tall, however many bots a subnet holds.
+      return { ...common, 'elk.algorithm': 'rectpacking', 'elk.aspectRatio': '2.2', 'elk.rectpacking.widthApproximation.strategy': 'TARGET_WIDTH', 'elk.rectpacking.widthApproximation.targetWidth': '680' };
+    case 'availability-zone':
+    case 'vpc':
+      return { ...common, 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.layered.spacing.nodeNodeBetweenLayers': '32', 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true', 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' };
+    case 'root':
+      return { 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.padding': '[top=24,left=24,bottom=24,right=24]', 'elk.spacing.nodeNode': '32', 'elk.layered.spacing.nodeNodeBetweenLayers': '64', 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true' };
+    default:
+      return common;
+  }
+}
+
+/**
+ * Edges that exist only to order siblings: public above app above data in an AZ; gateway and load
+ * balancer above the AZs in the VPC; regional services to the right of the VPC. They are not drawn.
+ */
+function orderingEdges(topology: Topology, childrenOf: Map<string | null, TopologyNode[]>): Map<string | null, ElkExtendedEdge[]> {
+  const out = new Map<string | null, ElkExtendedEdge[]>();
+  const add = (parent: string | null, source: string, target: string): void => {
+    const list = out.get(parent) ?? [];
+    list.push({ id: `order-${source}-${target}`, sources: [source], targets: [target] });
+    out.set(parent, list);
+  };
+  for (const node of topology.nodes) {
+    const children = childrenOf.get(node.id) ?? [];
+    if (node.kind === 'availability-zone') {
+      const tiers = ['public', 'app', 'data'].map((t) => children.find((c) => c.kind === 'subnet' && c.tier === t)).filter((c): c is TopologyNode => c !== undefined);
+      for (let i = 1; i < tiers.length; i++) add(node.id, (tiers[i - 1] as TopologyNode).id, (tiers[i] as TopologyNode).id);
+    }
+    if (node.kind === 'vpc') {
+      const igw = children.find((c) => c.kind === 'internet-gateway');
+      const alb = children.find((c) => c.kind === 'load-balancer');
+      const azs = children.filter((c) => c.kind === 'availability-zone');
+      if (igw && alb) add(node.id, igw.id, alb.id);
+      const above = alb ?? igw;
+      if (above) for (const az of azs) add(node.id, above.id, az.id);
+    }
+  }
+  const roots = childrenOf.get(null) ?? [];
+  const vpc = roots.find((n) => n.kind === 'vpc');
+  if (vpc) for (const r of roots) if (r.id !== vpc.id) add(null, vpc.id, r.id);
+  return out;
+}
+
+function toElk(node: TopologyNode, childrenOf: Map<string | null, TopologyNode[]>, edges: Map<string | null, ElkExtendedEdge[]>): ElkNode {
+  if (isGroupKind(node.kind)) {
+    return {
+      id: node.id,
+      layoutOptions: layoutOptionsFor(node.kind),
+      children: (childrenOf.get(node.id) ?? []).map((c) => toElk(c, childrenOf, edges)),
+      edges: edges.get(node.id) ?? [],
+      // An empty subnet still needs room for its title.
+      ...((childrenOf.get(node.id) ?? []).length === 0 ? { width: 240, height: 80 } : {}),
+    };
+  }
+  const size = LEAF_SIZE[node.kind as keyof typeof LEAF_SIZE] ?? { width: 200, height: 64 };
+  return { id: node.id, width: size.width, height: size.height };
+}
+
+function collect(node: ElkNode, out: Map<string, NodePosition>): void {
+  for (const child of node.children ?? []) {
+    out.set(child.id, { id: child.id, x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0), width: Math.round(child.width ?? 0), height: Math.round(child.height ?? 0), manual: false });
+    collect(child, out);
+  }
+}
+
+/**
+ * Lays out nested groups with ELK (VPC > AZ > subnet > resources); positions are relative to the
+ * parent, as React Flow draws sub-flows. Nodes the architect moved by hand (`manual`) keep their
+ * place unless `keepManual` is false.
+ */
+export async function layoutTopology(topology: Topology, previous?: Layout, keepManual = true): Promise<Layout> {
+  const childrenOf = new Map<string | null, TopologyNode[]>();
+  const known = new Set(topology.nodes.map((n) => n.id));
+  for (const n of topology.nodes) {
+    const parent = n.parentId !== null && known.has(n.parentId) ? n.parentId : null;
+    const list = childrenOf.get(parent) ?? [];
+    list.push(n);
+    childrenOf.set(parent, list);
+  }
+  const edges = orderingEdges(topology, childrenOf);
+  const graph: ElkNode = {
+    id: 'root',
+    layoutOptions: layoutOptionsFor('root'),
+    children: (childrenOf.get(null) ?? []).map((n) => toElk(n, childrenOf, edges)),
+    edges: edges.get(null) ?? [],
+  };
+  const result = await elk.layout(graph);
+  const positions = new Map<string, NodePosition>();
+  collect(result, positions);
+  if (previous && keepManual) {
+    for (const old of positionsById(previous).values()) {
+      const now = positions.get(old.id);
+      if (old.manual && now) positions.set(old.id, { ...now, x: old.x, y: old.y, manual: true });
+    }
+  }
+  return { positions: topology.nodes.map((n) => positions.get(n.id)).filter((p): p is NodePosition => p !== undefined) };
+}
