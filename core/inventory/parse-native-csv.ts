@@ -110,21 +110,21 @@ export function parseNativeCsv(text: string, fileName: string, importedAt: strin
       let raw = cell(col);
       if (raw === '') {
         if (opts.optional) return null;
-        rowIssues.push({ code: 'inventory.missing-value', severity: 'error', message: `Row ${record.line}: "${col}" is empty.`, hint: `Enter a number, e.g. ${opts.example}.`, path: at(record.line, col) });
+        rowIssues.push({ code: 'inventory.missing-value', severity: 'error', message: `"${col}" is empty.`, hint: `Enter a number, e.g. ${opts.example}.`, path: at(record.line, col) });
         return null;
       }
       if (opts.percent) raw = raw.replace(/\s*%$/, '');
       if (read.table.delimiter === ';') raw = raw.replace(',', '.');
       const value = /^[+]?\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
       if (Number.isNaN(value)) {
-        rowIssues.push({ code: 'inventory.not-a-number', severity: 'error', message: `Row ${record.line}: "${col}" is "${cell(col).slice(0, 40)}", which is not a number.`, hint: `Enter a number, e.g. ${opts.example}.`, path: at(record.line, col) });
+        rowIssues.push({ code: 'inventory.not-a-number', severity: 'error', message: `"${col}" is "${cell(col).slice(0, 40)}", which is not a number.`, hint: `Enter a number, e.g. ${opts.example}.`, path: at(record.line, col) });
         return null;
       }
       if ((opts.integer && !Number.isInteger(value)) || value < opts.min || value > opts.max) {
         rowIssues.push({
           code: 'inventory.out-of-range',
           severity: 'error',
-          message: `Row ${record.line}: "${col}" is ${raw}; expected ${opts.integer ? 'a whole number' : 'a number'} from ${opts.min} to ${opts.max}.`,
+          message: `"${col}" is ${raw}; expected ${opts.integer ? 'a whole number' : 'a number'} from ${opts.min} to ${opts.max}.`,
           hint: `Enter a value such as ${opts.example}.`,
           path: at(record.line, col),
         });
@@ -133,7 +133,7 @@ export function parseNativeCsv(text: string, fileName: string, importedAt: strin
       return value;
     };
     const name = cell('name');
-    if (name === '') rowIssues.push({ code: 'inventory.missing-value', severity: 'error', message: `Row ${record.line}: "name" is empty.`, hint: 'Give every server a name (its host name).', path: at(record.line, 'name') });
+    if (name === '') rowIssues.push({ code: 'inventory.missing-value', severity: 'error', message: `"name" is empty.`, hint: 'Give every server a name (its host name).', path: at(record.line, 'name') });
     const vcpu = number('vcpu', { integer: true, min: 1, max: 1024, example: '8' });
     const memoryGib = number('memory_gib', { min: 0.5, max: 32768, example: '32' });
     const storageGib = number('storage_gib', { min: 0, max: 1_000_000, example: '500' });
@@ -141,25 +141,25 @@ export function parseNativeCsv(text: string, fileName: string, importedAt: strin
     const memoryP95Pct = number('memory_p95_pct', { min: 0, max: 100, optional: true, percent: true, example: '60' });
     const editionRaw = cell('sql_edition').toLowerCase();
     const edition = EDITION_ALIASES[editionRaw];
-    if (edition === undefined) rowIssues.push({ code: 'inventory.bad-edition', severity: 'error', message: `Row ${record.line}: "sql_edition" is "${cell('sql_edition').slice(0, 40)}".`, hint: 'Use one of: none, express, web, standard, enterprise (or leave it empty).', path: at(record.line, 'sql_edition') });
+    if (edition === undefined) rowIssues.push({ code: 'inventory.bad-edition', severity: 'error', message: `"sql_edition" is "${cell('sql_edition').slice(0, 40)}".`, hint: 'Use one of: none, express, web, standard, enterprise (or leave it empty).', path: at(record.line, 'sql_edition') });
     const roleRaw = cell('role').toLowerCase().replace(/[\s_]+/g, '-');
     let role: ServerRole | undefined;
     if (roleRaw === '') {
       role = inferRole(name, edition ?? 'none');
-      issues.push({ code: 'inventory.role-inferred', severity: 'notice', message: `Row ${record.line}: no role given for ${name || 'this server'}; inferred "${role}" from its name.`, hint: 'Set the role in the inventory grid or the "role" column if this is wrong.', path: at(record.line, 'role') });
+      issues.push({ code: 'inventory.role-inferred', severity: 'notice', message: `no role given for ${name || 'this server'}; inferred "${role}" from its name.`, hint: 'Set the role in the inventory grid or the "role" column if this is wrong.', path: at(record.line, 'role') });
     } else {
       role = ROLE_ALIASES[roleRaw];
-      if (!role) rowIssues.push({ code: 'inventory.bad-role', severity: 'error', message: `Row ${record.line}: "role" is "${cell('role').slice(0, 40)}".`, hint: 'Use one of: bot, control-room, sql, web, app, other.', path: at(record.line, 'role') });
+      if (!role) rowIssues.push({ code: 'inventory.bad-role', severity: 'error', message: `"role" is "${cell('role').slice(0, 40)}".`, hint: 'Use one of: bot, control-room, sql, web, app, other.', path: at(record.line, 'role') });
     }
     issues.push(...rowIssues);
     if (rowIssues.length > 0 || vcpu === null || memoryGib === null || storageGib === null || !role || edition === undefined) continue;
     const os = cell('os').slice(0, 200) || 'Windows Server';
     if (!/windows/i.test(os)) {
-      issues.push({ code: 'inventory.not-windows', severity: 'warning', message: `Row ${record.line}: ${name} runs "${os.slice(0, 60)}"; the plan prices and builds every server as Windows Server.`, hint: 'Remove the row if the server is not moving, or keep it to size it as a Windows server.', path: at(record.line, 'os') });
+      issues.push({ code: 'inventory.not-windows', severity: 'warning', message: `${name} runs "${os.slice(0, 60)}"; the plan prices and builds every server as Windows Server.`, hint: 'Remove the row if the server is not moving, or keep it to size it as a Windows server.', path: at(record.line, 'os') });
     }
     const seen = names.get(name.toLowerCase());
     if (seen !== undefined) {
-      issues.push({ code: 'inventory.duplicate-name', severity: 'warning', message: `Row ${record.line}: "${name}" is also on row ${seen}; both were imported.`, hint: 'Rename one of them if they are different servers, or delete the duplicate.', path: at(record.line, 'name') });
+      issues.push({ code: 'inventory.duplicate-name', severity: 'warning', message: `"${name}" is also on row ${seen}; both were imported.`, hint: 'Rename one of them if they are different servers, or delete the duplicate.', path: at(record.line, 'name') });
     } else names.set(name.toLowerCase(), record.line);
     servers.push({
       id: uniqueId(slugify(name), ids),

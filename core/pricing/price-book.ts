@@ -106,3 +106,19 @@ export function parsePricingSnapshot(text: string, fileName: string): Result<Pri
 function snapshotIssue(code: string, message: string, file: string): Issue {
   return { code, severity: 'error', message, hint: 'Reinstall Architecture Planner or rebuild the snapshot with `npm run pricing:build`.', path: { file } };
 }
+
+/** Oldest and newest AWS publication dates among a snapshot's sources ("2024-07-18", "2025-10-28"). */
+export function publicationRange(sources: PricingSnapshot['sources']): { oldest: string; newest: string } | null {
+  const dates = sources.map((s) => s.publishedAt?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  const oldest = dates[0];
+  const newest = dates[dates.length - 1];
+  return oldest && newest ? { oldest, newest } : null;
+}
+
+/** One line saying where the prices come from, for the CLI, the UI and the proposal. */
+export function describePriceBook(description: PriceBookDescription): string {
+  if (description.kind === 'live') return `live AWS Price List API (${description.region}), fetched ${description.fetchedAt}`;
+  const range = publicationRange(description.sources);
+  const when = range ? (range.oldest === range.newest ? `published ${range.oldest}` : `published ${range.oldest} to ${range.newest}`) : 'publication date unknown';
+  return `bundled AWS price snapshot for ${description.region} (AWS price files ${when})`;
+}

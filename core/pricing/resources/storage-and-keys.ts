@@ -13,7 +13,7 @@ export function s3BucketComponents(node: NodeOfKind<'s3-bucket'>, region: string
       monthlyQuantity: String(node.storageGib),
       filter: { serviceCode: 'AmazonS3', productFamily: 'Storage', attributes: { regionCode: region, storageClass: 'General Purpose', volumeType: 'Standard' } },
       priceUnit: 'GB-Mo',
-      assumption: `${node.storageGib} GB of SQL Server backups kept (about two weeks of compressed full and log backups)`,
+      assumption: `${groupThousands(node.storageGib)} GB of SQL Server backups kept (about two weeks of compressed full and log backups)`,
     },
     {
       ...base,
