@@ -27,16 +27,36 @@ export type PriceBookDescription =
   | { kind: 'snapshot'; region: string; pricesAsOf: string; sources: PricingSnapshot['sources']; derivationRules: PricingSnapshot['derivationRules'] }
   | { kind: 'live'; region: string; fetchedAt: string };
 
-/** Index by serviceCode + productFamily so a lookup scans tens of products, not thousands. */
-function indexProducts(products: readonly PricedProduct[]): Map<string, PricedProduct[]> {
-  const index = new Map<string, PricedProduct[]>();
+/**
+ * Products bucketed by serviceCode + productFamily, and for EC2 instances also by instanceType, so a
+ * lookup scans a handful of products rather than thousands (sizing prices every type in the region).
+ */
+interface ProductIndex {
+  byFamily: Map<string, PricedProduct[]>;
+  byInstanceType: Map<string, PricedProduct[]>;
+}
+
+function push(map: Map<string, PricedProduct[]>, key: string, p: PricedProduct): void {
+  const list = map.get(key);
+  if (list) list.push(p);
+  else map.set(key, [p]);
+}
+
+function indexProducts(products: readonly PricedProduct[]): ProductIndex {
+  const index: ProductIndex = { byFamily: new Map(), byInstanceType: new Map() };
   for (const p of products) {
-    const key = `${p.serviceCode}\u0000${p.productFamily}`;
-    const list = index.get(key);
-    if (list) list.push(p);
-    else index.set(key, [p]);
+    const family = `${p.serviceCode}\u0000${p.productFamily}`;
+    push(index.byFamily, family, p);
+    const type = Object.hasOwn(p.attributes, 'instanceType') ? p.attributes.instanceType : undefined;
+    if (type !== undefined) push(index.byInstanceType, `${family}\u0000${type}`, p);
   }
   return index;
+}
+
+function candidatesFor(index: ProductIndex, filter: PriceFilter): readonly PricedProduct[] {
+  const family = `${filter.serviceCode}\u0000${filter.productFamily}`;
+  const type = Object.hasOwn(filter.attributes, 'instanceType') ? filter.attributes.instanceType : undefined;
+  return (type !== undefined ? index.byInstanceType.get(`${family}\u0000${type}`) : index.byFamily.get(family)) ?? [];
 }
 
 export function createSnapshotPriceBook(snapshot: PricingSnapshot): PriceBook {
@@ -50,8 +70,7 @@ export function createSnapshotPriceBook(snapshot: PricingSnapshot): PriceBook {
       const key = describeFilter(filter);
       const cached = cache.get(key);
       if (cached !== undefined) return cached;
-      const candidates = index.get(`${filter.serviceCode}\u0000${filter.productFamily}`) ?? [];
-      const product = candidates.find((p) => matchesFilter(p, filter));
+      const product = candidatesFor(index, filter).find((p) => matchesFilter(p, filter));
       let match: PriceMatch | null = null;
       if (product) {
         const src = sources.get(product.provenance.sourceId);
@@ -80,8 +99,7 @@ export function createLivePriceBook(region: string, fetchedAt: string, products:
     region,
     description: { kind: 'live', region, fetchedAt },
     lookup(filter) {
-      const candidates = index.get(`${filter.serviceCode}\u0000${filter.productFamily}`) ?? [];
-      const product = candidates.find((p) => matchesFilter(p, filter));
+      const product = candidatesFor(index, filter).find((p) => matchesFilter(p, filter));
       return product ? { product, source: { kind: 'live', region, fetchedAt } } : null;
     },
   };

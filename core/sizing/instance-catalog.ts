@@ -2,6 +2,7 @@ import type { SqlEdition } from '../model/inventory';
 import type { PriceBook } from '../pricing/price-book';
 import { ec2InstanceFilter } from '../pricing/resources/ec2-instance';
 import type { InstanceTypeInfo } from '../pricing/snapshot';
+import { byPrice } from './size-server';
 
 /** An instance type the sizer may choose, with its hourly price under one licence model. */
 export interface CatalogEntry {
@@ -21,7 +22,7 @@ const SIZING_CATEGORIES = new Set(['General purpose', 'Compute optimized', 'Memo
 
 /**
  * Instance types eligible for a Windows server: current generation, x86 (Windows does not run on
- * Graviton), not burstable, not bare metal, priced under the given licence in this price book.
+ * Graviton), not burstable, not bare metal, priced under the given licence in this price book; cheapest first.
  */
 export function buildInstanceCatalog(instanceTypes: readonly InstanceTypeInfo[], book: PriceBook, edition: SqlEdition): CatalogEntry[] {
   const out: CatalogEntry[] = [];
@@ -41,5 +42,6 @@ export function buildInstanceCatalog(instanceTypes: readonly InstanceTypeInfo[],
       derivedPrice: match.source.kind === 'snapshot' && match.source.derived !== null,
     });
   }
-  return out;
+  // Sorted once here so sizing each server is one scan for the first types that fit.
+  return out.sort(byPrice);
 }

@@ -95,8 +95,21 @@ export function confidenceOf(server: Server): Confidence {
   return known === 2 ? 'high' : known === 1 ? 'medium' : 'low';
 }
 
-function byPrice(a: CatalogEntry, b: CatalogEntry): number {
+/** Cheapest first; ties to fewer vCPU, then less memory, then name, so the choice is stable. */
+export function byPrice(a: CatalogEntry, b: CatalogEntry): number {
   return new Money(a.hourlyUsd).cmp(b.hourlyUsd) || a.vcpu - b.vcpu || a.memoryGib - b.memoryGib || a.instanceType.localeCompare(b.instanceType);
+}
+
+/** The first `count` entries of a price-sorted catalog that meet the requirement. */
+function cheapestFits(sortedCatalog: readonly CatalogEntry[], vcpu: number, memoryGib: number, count: number): CatalogEntry[] {
+  const out: CatalogEntry[] = [];
+  for (const e of sortedCatalog) {
+    if (e.vcpu >= vcpu && e.memoryGib >= memoryGib) {
+      out.push(e);
+      if (out.length === count) break;
+    }
+  }
+  return out;
 }
 
 function sized(e: CatalogEntry): SizedInstance {
@@ -105,12 +118,12 @@ function sized(e: CatalogEntry): SizedInstance {
 
 /**
  * The cheapest catalogued type that meets both requirements, with the next two as alternatives.
- * `catalog` must already be priced for the server's licence (see buildInstanceCatalog).
+ * `catalog` must be priced for the server's licence and sorted with `byPrice` (buildInstanceCatalog does both).
  */
 export function sizeServer(server: Server, catalog: readonly CatalogEntry[], options: Pick<PlanOptions, 'headroom' | 'region'>): { result: SizingResult; issues: Issue[] } {
   const req = requiredCapacity(server, options);
   const edition = effectiveEdition(server);
-  const fits = catalog.filter((e) => e.vcpu >= req.vcpu && e.memoryGib >= req.memoryGib).sort(byPrice);
+  const fits = cheapestFits(catalog, req.vcpu, req.memoryGib, 3);
   const best = fits[0];
   const issues: Issue[] = [];
   const base = {
