@@ -1,4 +1,4 @@
-import type { Issue, Result } from '../model/issue';
+import type { Result } from '../model/issue';
 import { migrateDocument } from './migrate';
 import { type Project, projectSchema } from './schema';
 import { checkProjectIntegrity } from './check-integrity';
