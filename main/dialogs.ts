@@ -1,0 +1,34 @@
+import { type BrowserWindow, app, dialog } from 'electron';
+import { join } from 'node:path';
+import type { HostContext } from './handlers/host-context';
+
+// Filters by the last extension only: macOS cannot filter on a compound one like ".archplan.json".
+const PROJECT_FILTERS = [
+  { name: 'Architecture Planner project (*.archplan.json)', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** Native Open/Save dialogs for the desktop HostContext, attached to the main window when there is one. */
+export function createDialogPickers(
+  getWindow: () => BrowserWindow | null,
+): Required<Pick<HostContext, 'pickOpenPath' | 'pickSavePath'>> {
+  return {
+    async pickOpenPath() {
+      const options = { title: 'Open project', properties: ['openFile' as const], filters: PROJECT_FILTERS };
+      const win = getWindow();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async pickSavePath(suggestedName) {
+      const options = {
+        title: 'Save project',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: PROJECT_FILTERS,
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
+      const win = getWindow();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}

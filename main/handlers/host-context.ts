@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import type { Channel, ChannelOutput, Channels } from '../../core/ipc/contract';
+import type { RecentFilesStore } from '../services/recent-files';
+
+export type HostMode = 'desktop' | 'browser';
+
+/** What differs between the desktop (Electron) host and the browser-mode HTTP host. */
+export interface HostContext {
+  mode: HostMode;
+  version: string;
+  /** Folder holding pricing-data/<region>.json snapshots. */
+  pricingDataDir: string;
+  /** Browser mode: the only folder projects are opened from and saved to. Null on the desktop. */
+  workspaceDir: string | null;
+  /** Desktop: recently opened or saved projects. Null in browser mode (its "recent" list is the workspace). */
+  recentFiles: RecentFilesStore | null;
+  /** Desktop: the native Open dialog; resolves to null when the user cancels. */
+  pickOpenPath?: () => Promise<string | null>;
+  /** Desktop: the native Save dialog, pre-filled with `suggestedName`; null when the user cancels. */
+  pickSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** Where details of unexpected failures go (stderr by default); never shown to the user. */
+  log?: (message: string) => void;
+}
+
+/** A channel's input after its zod schema has parsed it. */
+export type ParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
+
+export type ChannelHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
+
+/** One handler per channel of the contract. */
+export type Handlers = { [C in Channel]: ChannelHandler<C> };
+
+export function logToStderr(message: string): void {
+  process.stderr.write(`[archplan] ${message}\n`);
+}
