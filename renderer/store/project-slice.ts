@@ -1,0 +1,176 @@
+import type { StateCreator } from 'zustand/vanilla';
+import { parseNativeCsv } from '../../core/inventory/parse-native-csv';
+import { type Issue, hasErrors } from '../../core/model/issue';
+import { createProject, planProject } from '../../core/plan/plan-project';
+import { parseProject } from '../../core/project/load-project';
+import type { Project } from '../../core/project/schema';
+import { issuesFromFailure } from '../host/host-error';
+import type { AppState } from './app-store';
+import { type NodeMove, UNTITLED_PROJECT, baseName, moveNodesInLayout, projectNameFromFile, suggestedFileName } from './project-edits';
+import type { StoreDeps } from './store-deps';
+
+export interface ProjectSlice {
+  /** The open project, plain JSON exactly as it is saved. */
+  project: Project;
+  /** Where it is saved: absolute on the desktop, a workspace file name in browser mode; null if never saved. */
+  filePath: string | null;
+  dirty: boolean;
+  /** Increments whenever another project replaces the open one (new, open, import), so the canvas refits. */
+  loadSerial: number;
+  /** True when there are no unsaved changes or the architect agrees to lose them. */
+  confirmDiscard(action: string): boolean;
+  newProject(): void;
+  /** Parses a native inventory CSV and plans a new design from it; on errors the open project is untouched. */
+  importInventory(fileName: string, text: string): Promise<boolean>;
+  /** Opens a project through the host: a path in the workspace, or (desktop, no path) the Open dialog. */
+  openProject(path?: string): Promise<boolean>;
+  /** Opens a project file the browser read from disk; it is saved into the workspace under its name. */
+  openProjectText(fileName: string, text: string): boolean;
+  saveProject(): Promise<boolean>;
+  saveProjectAs(): Promise<boolean>;
+  moveNodes(moves: readonly NodeMove[]): void;
+}
+
+function countBySeverity(issues: readonly Issue[]): string {
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  const notices = issues.filter((i) => i.severity === 'notice').length;
+  const parts = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`, notices && `${notices} notice${notices === 1 ? '' : 's'}`].filter(Boolean);
+  return parts.join(', ');
+}
+
+export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], [], ProjectSlice> {
+  return (set, get) => {
+    /** Replaces the open project with another one (not an edit of it). */
+    const replaceProject = (project: Project, filePath: string | null, dirty: boolean): void => {
+      set((s) => ({ project, filePath, dirty, loadSerial: s.loadSerial + 1, selectedNodeId: null, revealRequest: null }));
+      void get().ensurePrices(project.options.region);
+    };
+
+    const save = async (saveAs: boolean): Promise<boolean> => {
+      const state = get();
+      let path = state.filePath ?? undefined;
+      // Browser mode: a first Save lets the host name the file after the project; Save As asks for a name.
+      if (deps.api.mode === 'browser' && saveAs) {
+        const name = deps.askFileName(path ?? suggestedFileName(state.project));
+        if (name === null) return false;
+        path = name;
+      }
+      const project: Project = { ...state.project, project: { ...state.project.project, updatedAt: deps.now() } };
+      state.setBusy('Saving…');
+      try {
+        const answer = await deps.api.projectSave({ project, ...(path !== undefined ? { path } : {}), ...(saveAs ? { saveAs: true } : {}) });
+        if (answer.status === 'cancelled') {
+          get().report('info', 'Save cancelled; nothing was written.');
+          return false;
+        }
+        if (answer.status === 'error') {
+          get().report('error', `Could not save ${state.project.project.name}.`, answer.issues);
+          return false;
+        }
+        // Edits made while the file was being written stay unsaved.
+        if (get().project === state.project) set({ project, filePath: answer.path, dirty: false });
+        else set({ filePath: answer.path });
+        get().report('success', `Saved ${baseName(answer.path)}.`);
+        return true;
+      } catch (e) {
+        get().report('error', `Could not save ${state.project.project.name}.`, issuesFromFailure(e, 'Saving'));
+        return false;
+      } finally {
+        get().setBusy(null);
+      }
+    };
+
+    return {
+      project: createProject({ name: UNTITLED_PROJECT }, deps.now()),
+      filePath: null,
+      dirty: false,
+      loadSerial: 0,
+
+      confirmDiscard(action) {
+        if (!get().dirty) return true;
+        return deps.confirmDiscard(`${get().project.project.name} has unsaved changes. ${action} anyway and lose them?`);
+      },
+
+      newProject() {
+        replaceProject(createProject({ name: UNTITLED_PROJECT }, deps.now()), null, false);
+        get().report('info', 'New project. Import an inventory CSV to plan the design.');
+      },
+
+      async importInventory(fileName, text) {
+        const before = get().project;
+        const parsed = parseNativeCsv(text, fileName, deps.now());
+        if (hasErrors(parsed.issues)) {
+          get().report('error', `${fileName} was not imported (${countBySeverity(parsed.issues)}); the open project is unchanged.`, parsed.issues);
+          return false;
+        }
+        get().setBusy(`Planning the design for ${fileName}…`);
+        try {
+          const prices = await get().ensurePrices(before.options.region);
+          if (!prices) {
+            const entry = get().snapshots[before.options.region];
+            get().report('error', `${fileName} was not imported: prices for ${before.options.region} are not available.`, entry?.status === 'error' ? entry.issues : []);
+            return false;
+          }
+          const named = before.inventory.servers.length === 0 && before.project.name === UNTITLED_PROJECT ? { ...before, project: { ...before.project, name: projectNameFromFile(fileName) } } : before;
+          const planned = await planProject(named, parsed.inventory, prices);
+          if (get().project !== before) {
+            get().report('warning', `${fileName} was not imported: another project was opened while it was being planned.`);
+            return false;
+          }
+          replaceProject(planned.project, get().filePath, true);
+          const issues = [...parsed.issues, ...planned.issues];
+          const n = parsed.inventory.servers.length;
+          get().report(issues.some((i) => i.severity === 'warning') ? 'warning' : 'success', `Imported ${n} server${n === 1 ? '' : 's'} from ${fileName}${issues.length > 0 ? ` (${countBySeverity(issues)})` : ''}.`, issues);
+          return true;
+        } catch (e) {
+          get().report('error', `${fileName} was not imported; the open project is unchanged.`, issuesFromFailure(e, 'Planning the design'));
+          return false;
+        } finally {
+          get().setBusy(null);
+        }
+      },
+
+      async openProject(path) {
+        get().setBusy('Opening…');
+        try {
+          const answer = await deps.api.projectOpen(path !== undefined ? { path } : {});
+          if (answer.status === 'cancelled') return false;
+          if (answer.status === 'error') {
+            get().report('error', `Could not open ${path !== undefined ? baseName(path) : 'the project'}; the open project is unchanged.`, answer.issues);
+            return false;
+          }
+          replaceProject(answer.project, answer.path, false);
+          get().report(answer.issues.length > 0 ? 'warning' : 'success', `Opened ${baseName(answer.path)}.`, answer.issues);
+          return true;
+        } catch (e) {
+          get().report('error', 'Could not open the project; the open project is unchanged.', issuesFromFailure(e, 'Opening'));
+          return false;
+        } finally {
+          get().setBusy(null);
+        }
+      },
+
+      openProjectText(fileName, text) {
+        const parsed = parseProject(text, fileName);
+        if (!parsed.ok) {
+          get().report('error', `${fileName} could not be opened; the open project is unchanged.`, parsed.issues);
+          return false;
+        }
+        const name = baseName(fileName);
+        replaceProject(parsed.value, name, false);
+        get().report(parsed.issues.length > 0 ? 'warning' : 'success', `Opened ${name} from disk; Save writes it to the workspace as ${name}.`, parsed.issues);
+        return true;
+      },
+
+      saveProject: () => save(false),
+      saveProjectAs: () => save(true),
+
+      moveNodes(moves) {
+        const { project } = get();
+        const layout = moveNodesInLayout(project.layout, moves);
+        if (layout !== project.layout) set({ project: { ...project, layout }, dirty: true });
+      },
+    };
+  };
+}

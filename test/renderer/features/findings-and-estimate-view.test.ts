@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeProject } from '../../../core/plan/plan-project';
+import { describePriceSource } from '../../../renderer/features/estimate/estimate-view';
+import { flagsByResource, summarizeFindings } from '../../../renderer/features/findings/findings-view';
+import { mumbaiPrices, mumbaiSnapshot, plannedEstate } from '../realistic-project';
+
+describe('findings panel', () => {
+  it('counts the checks and lists failing ones most severe first', async () => {
+    const project = await plannedEstate({ sqlHa: 'single-instance', natGateways: 'single' });
+    const summary = summarizeFindings(analyzeProject(project, mumbaiPrices()).checks);
+    expect(summary.counts.fail).toBe(summary.failing.length);
+    expect(summary.failing.map((c) => c.ruleId)).toEqual(['RES-01', 'NET-03']);
+    expect(summary.manual.map((c) => c.ruleId)).toContain('IAM-03');
+  });
+
+  it('flags a node with the worst failing check that names it; suppressed checks do not flag', () => {
+    const base = { title: 't', category: 'network' as const, controls: {}, detail: 'd' };
+    const flags = flagsByResource([
+      { ...base, ruleId: 'NET-03', severity: 'medium', status: 'fail', resources: ['nat-a'] },
+      { ...base, ruleId: 'NET-01', severity: 'high', status: 'fail', resources: ['nat-a', 'ec2-bot'] },
+      { ...base, ruleId: 'CMP-01', severity: 'high', status: 'suppressed', resources: ['ec2-sql'] },
+    ]);
+    expect(flags.get('nat-a')).toEqual({ tone: 'danger', severity: 'high', ruleIds: ['NET-03', 'NET-01'] });
+    expect(flags.get('ec2-sql')).toBeUndefined();
+  });
+});
+
+describe('estimate provenance line', () => {
+  it('names the snapshot date and says derived licence prices are marked', async () => {
+    const estimate = analyzeProject(await plannedEstate(), mumbaiPrices()).estimate;
+    expect(describePriceSource(estimate.priceSource, estimate.totals.linesWithDerivedPrice)).toBe(`prices: snapshot of ${mumbaiSnapshot().builtAt.slice(0, 10)}, derived licence prices marked †`);
+    expect(describePriceSource({ kind: 'live', region: 'ap-south-1', fetchedAt: '2026-11-23T08:15:00Z' }, 0)).toBe('prices: live AWS Price List, fetched 2026-11-23');
+  });
+});
