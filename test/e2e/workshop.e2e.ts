@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, type RunningHost, artifactPath, launchBrowser, startHost } from './browser';
+
+/**
+ * The workshop path in the browser mode, end to end against the built app: import the example
+ * inventory, see the servers, the diagram and a monthly total, save, and open the saved project again.
+ */
+describe('browser mode: import, see, save, reopen', () => {
+  let host: RunningHost;
+  let browser: Browser;
+  let page: Page;
+  let workspace: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'archplan-e2e-'));
+    host = await startHost(workspace);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(host.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('imports the example inventory and shows servers, diagram nodes and a monthly total', async () => {
+    await page.getByTestId('import-input').setInputFiles(join(ROOT, 'examples', 'rpa-estate.csv'));
+    await expect.poll(() => page.locator('[data-testid^="inventory-row-"]').count(), { timeout: 30_000 }).toBe(14);
+    await page.locator('.react-flow__node[data-id="ec2-sqlprd01"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(20);
+    const total = await page.getByTestId('monthly-total').innerText();
+    expect(total).toMatch(/^\$[\d,]+\.\d\d$/);
+    expect(Number(total.replace(/[$,]/g, ''))).toBeGreaterThan(0);
+    await page.screenshot({ path: artifactPath('01-imported.png') });
+  });
+
+  it('saves the project into the workspace and reopens it with the same servers and total', async () => {
+    const total = await page.getByTestId('monthly-total').innerText();
+    await page.getByTestId('toolbar-save').click();
+    await expect.poll(() => readdirSync(workspace).filter((f) => f.endsWith('.archplan.json')).length, { timeout: 15_000 }).toBe(1);
+    const file = readdirSync(workspace).find((f) => f.endsWith('.archplan.json')) as string;
+    const saved = JSON.parse(readFileSync(join(workspace, file), 'utf8'));
+    expect(saved).toMatchObject({ format: 'archplan', version: 1 });
+    expect(saved.inventory.servers).toHaveLength(14);
+
+    await page.getByTestId('toolbar-new').click();
+    await expect.poll(() => page.locator('[data-testid^="inventory-row-"]').count()).toBe(0);
+
+    await page.getByTestId('toolbar-open').click();
+    await page.getByTestId('open-dialog').waitFor();
+    await page.getByTestId(`open-file-${file}`).click();
+    await expect.poll(() => page.locator('[data-testid^="inventory-row-"]').count(), { timeout: 30_000 }).toBe(14);
+    await page.locator('.react-flow__node[data-id="ec2-sqlprd01"]').waitFor();
+    expect(await page.getByTestId('monthly-total').innerText()).toBe(total);
+    await page.screenshot({ path: artifactPath('02-reopened.png') });
+  });
+
+  it('ran without page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
