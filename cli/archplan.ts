@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCliArgs, USAGE } from './args';
+import { runExport } from './commands/export';
 import { runCheck, runEstimate } from './commands/inspect';
 import { runPlan } from './commands/plan';
 import { runPricing } from './commands/pricing-info';
@@ -32,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
       return runEstimate(args);
     case 'check':
       return runCheck(args);
+    case 'export':
+      return runExport(args, () => new Date());
     case 'pricing':
       return runPricing(args);
     default:

@@ -19,7 +19,7 @@ export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number
   if (typeof out !== 'string' || out === '') throw usageError('archplan plan needs --out <dir>.', 'Example: archplan plan examples/rpa-estate.csv --out /tmp/plan');
   const options = planOptionsFromFlags(args.values);
   const paper = paperFrom(args.values.paper);
-  const { snapshot, prices } = priceContextFor(options.region);
+  const { prices } = priceContextFor(options.region);
 
   const text = readTextFile(inventoryPath, 'inventory file');
   const fileName = basename(inventoryPath);
@@ -45,7 +45,8 @@ export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number
   printIssues(planned.issues);
   const analysis = analyzeProject(planned.project, prices);
   const outDir = resolve(out);
-  const written = await writePlanOutputs(outDir, planned.project, analysis, snapshot, { paper, generatedAt: at });
+  const written = await writePlanOutputs(outDir, planned.project, analysis, { paper, generatedAt: at });
+  printIssues(written.issues);
 
   const counts = summarizeChecks(analysis.checks);
   if (args.values.json) {
