@@ -13,6 +13,9 @@ export const LEAF_SIZE: Readonly<Record<Exclude<NodeKind, 'vpc' | 'availability-
   'kms-key': { width: 200, height: 64 },
 };
 
+/** Room for "Private subnet · data  10.20.20.0/24" on one line. */
+const SUBNET_MIN_WIDTH = 300;
+
 /** Space at the top of a group for its title. */
 const GROUP_PADDING = '[top=44,left=16,bottom=16,right=16]';
 
@@ -22,8 +25,15 @@ function layoutOptionsFor(kind: NodeKind | 'root'): Record<string, string> {
   const common = { 'elk.padding': GROUP_PADDING, 'elk.spacing.nodeNode': '24' };
   switch (kind) {
     case 'subnet':
-      // Rows of servers, roughly as wide as tall, however many bots a subnet holds.
-      return { ...common, 'elk.algorithm': 'rectpacking', 'elk.aspectRatio': '2.2', 'elk.rectpacking.widthApproximation.strategy': 'TARGET_WIDTH', 'elk.rectpacking.widthApproximation.targetWidth': '680' };
+      // Rows of servers, a little wider than tall however many bots a subnet holds; wide enough for
+      // the subnet's title and CIDR even when it holds one node.
+      return {
+        ...common,
+        'elk.algorithm': 'rectpacking',
+        'elk.aspectRatio': '1.3',
+        'elk.nodeSize.constraints': '[MINIMUM_SIZE]',
+        'elk.nodeSize.minimum': `(${SUBNET_MIN_WIDTH}, 80)`,
+      };
     case 'availability-zone':
     case 'vpc':
       return { ...common, 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.layered.spacing.nodeNodeBetweenLayers': '32', 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true', 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' };
