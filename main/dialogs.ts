@@ -8,10 +8,10 @@ const PROJECT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-/** Native Open/Save dialogs for the desktop HostContext, attached to the main window when there is one. */
+/** Native Open/Save dialogs and the export folder picker for the desktop HostContext, attached to the main window when there is one. */
 export function createDialogPickers(
   getWindow: () => BrowserWindow | null,
-): Required<Pick<HostContext, 'pickOpenPath' | 'pickSavePath'>> {
+): Required<Pick<HostContext, 'pickOpenPath' | 'pickSavePath' | 'pickExportDir'>> {
   return {
     async pickOpenPath() {
       const options = { title: 'Open project', properties: ['openFile' as const], filters: PROJECT_FILTERS };
@@ -29,6 +29,18 @@ export function createDialogPickers(
       const win = getWindow();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async pickExportDir() {
+      const options = {
+        title: 'Export the plan into a folder',
+        buttonLabel: 'Export here',
+        message: 'Files of the same name in this folder are replaced.',
+        defaultPath: app.getPath('documents'),
+        properties: ['openDirectory' as const, 'createDirectory' as const, 'promptToCreate' as const],
+      };
+      const win = getWindow();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

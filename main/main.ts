@@ -7,11 +7,13 @@ import { createHandlers } from './handlers/create-handlers';
 import { logToStderr } from './handlers/host-context';
 import type { IpcDeps } from './ipc/register-channel';
 import { registerAppIpc } from './ipc/register-app';
+import { registerExportIpc } from './ipc/register-export';
 import { registerPricingIpc } from './ipc/register-pricing';
 import { registerProjectIpc } from './ipc/register-project';
 import { isTrustedSender } from './ipc/sender';
 import { MENU_COMMAND_CHANNEL } from './menu-commands';
 import { buildMenuTemplate } from './menu';
+import { printHtmlToPdfInElectron } from './print-to-pdf';
 import { resolveResourceDir } from './services/app-paths';
 import { createRecentFilesStore } from './services/recent-files';
 import { createWindowOptions, denyAllPermissions, hardenWebContents } from './window';
@@ -63,6 +65,7 @@ async function startDesktopApp(): Promise<void> {
     workspaceDir: null,
     recentFiles: createRecentFilesStore(join(app.getPath('userData'), 'recent-files.json')),
     ...createDialogPickers(() => mainWindow),
+    printPdf: (html, outFile, paper) => printHtmlToPdfInElectron(html, outFile, paper),
     log: logToStderr,
   });
   const deps: IpcDeps = {
@@ -73,6 +76,7 @@ async function startDesktopApp(): Promise<void> {
   registerAppIpc(ipcMain, deps);
   registerPricingIpc(ipcMain, deps);
   registerProjectIpc(ipcMain, deps);
+  registerExportIpc(ipcMain, deps);
 
   const preload = join(dirname(fileURLToPath(import.meta.url)), 'preload.cjs');
   const win = new BrowserWindow(createWindowOptions(preload, { devTools }));

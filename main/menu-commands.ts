@@ -5,7 +5,7 @@
  */
 export const MENU_COMMAND_CHANNEL = 'menu.command';
 
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -26,6 +26,8 @@ export function buildMenuTemplate(
       command('Save', 'CmdOrCtrl+S', 'save'),
       command('Save As…', 'CmdOrCtrl+Shift+S', 'saveAs'),
       { type: 'separator' },
+      command('Export…', 'CmdOrCtrl+E', 'export'),
+      { type: 'separator' },
       // On macOS Quit lives in the app menu; Close Window is the File-menu convention there.
       isMac ? { role: 'close' } : { label: 'Quit', role: 'quit', accelerator: 'Ctrl+Q' },
     ],

@@ -13,6 +13,7 @@ import { logToStderr } from './handlers/host-context';
 import { hostError } from './handlers/host-issues';
 import { resolveResourceDir } from './services/app-paths';
 import { readAppVersion } from './services/app-version';
+import { printHtmlToPdf } from './services/pdf';
 import { cacheControlFor, contentTypeFor, resolveStaticFile, securityHeaders } from './services/static-files';
 
 /**
@@ -60,6 +61,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     pricingDataDir: options.pricingDataDir ?? resolveResourceDir('pricing-data'),
     workspaceDir,
     recentFiles: null,
+    // No Electron here: the proposal PDF is printed with a Chrome, Chromium or Edge found on the machine.
+    printPdf: (html, outFile, paper) => printHtmlToPdf(html, outFile, { paper }),
     log,
   });
   const token = randomBytes(32).toString('hex');

@@ -1,11 +1,11 @@
 import { analyzeProject } from '../../core/plan/plan-project';
 import { atOrAbove } from '../../core/security/evaluate';
 import type { RuleSeverity } from '../../core/security/rule';
+import { estimateJson } from '../../main/services/plan-export';
 import type { ParsedArgs } from '../args';
 import { priceContextFor, readProjectFile } from '../context';
 import { EXIT, usageError } from '../errors';
 import { renderChecksText, renderEstimateText } from '../render-text';
-import { estimateJson } from '../write-outputs';
 
 function projectArg(args: ParsedArgs, command: string): string {
   const [path, ...extra] = args.positionals;

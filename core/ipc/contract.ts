@@ -24,6 +24,11 @@ const filePath = z.string().min(1).max(1024);
 
 export const recentFileSchema = z.object({ path: filePath, name: z.string(), modifiedAt: z.string() });
 
+export const paperSizeSchema = z.enum(['A4', 'Letter']);
+
+/** The proposal PDF of an export: written, or skipped with the reason (no browser to print with). */
+export const exportedPdfSchema = z.discriminatedUnion('status', [z.object({ status: z.literal('written'), file: z.string() }), z.object({ status: z.literal('skipped'), reason: z.string() })]);
+
 export const channels = {
   'app.info': {
     input: z.object({}).strict(),
@@ -52,6 +57,24 @@ export const channels = {
   'project.recent': {
     input: z.object({}).strict(),
     output: z.object({ files: z.array(recentFileSchema).max(50) }),
+  },
+  'export.plan': {
+    /** Every plan file of the project as it is now (saved or not): the desktop asks for a folder, browser mode writes <workspace>/<project>-export/. */
+    input: z.object({ project: projectSchema, paper: paperSizeSchema }).strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('exported'),
+        /** The folder written to, absolute. */
+        dir: z.string(),
+        /** Files written, relative to `dir`, "/"-separated. */
+        files: z.array(z.string()),
+        pdf: exportedPdfSchema,
+        /** Warnings about the design the files carry (e.g. from the CloudFormation checks). */
+        issues: z.array(issueSchema),
+      }),
+      cancelled,
+      errorResult,
+    ]),
   },
 } as const;
 

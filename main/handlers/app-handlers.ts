@@ -1,6 +1,6 @@
 import type { ChannelOutput } from '../../core/ipc/contract';
 import type { HostContext, ParsedInput } from './host-context';
-import { listSnapshotRegions } from './pricing-handlers';
+import { listSnapshotRegions } from './snapshot-loader';
 
 export interface AppHandlers {
   'app.info': (input: ParsedInput<'app.info'>) => Promise<ChannelOutput<'app.info'>>;

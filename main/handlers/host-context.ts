@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Channel, ChannelOutput, Channels } from '../../core/ipc/contract';
+import type { PrintPdf } from '../services/pdf-page';
 import type { RecentFilesStore } from '../services/recent-files';
 
 export type HostMode = 'desktop' | 'browser';
@@ -18,6 +19,13 @@ export interface HostContext {
   pickOpenPath?: () => Promise<string | null>;
   /** Desktop: the native Save dialog, pre-filled with `suggestedName`; null when the user cancels. */
   pickSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** Desktop: the native folder picker for an export (it can create a folder); null when the user cancels. */
+  pickExportDir?: () => Promise<string | null>;
+  /**
+   * Prints the proposal PDF. Desktop: Electron's own Chromium in a hidden, sandboxed window
+   * (main/print-to-pdf.ts). Browser mode: a Chromium-family browser on the machine (main/services/pdf.ts).
+   */
+  printPdf: PrintPdf;
   /** Where details of unexpected failures go (stderr by default); never shown to the user. */
   log?: (message: string) => void;
 }

@@ -1,4 +1,4 @@
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Result } from '../../core/model/issue';
 import { errorCode, hostIssue } from './host-issues';
@@ -153,4 +153,74 @@ export async function resolveWorkspacePath(
 
 function toSlashes(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** "Acme Corp / RPA: phase 2" → "Acme-Corp-RPA-phase-2-export": the browser-mode export folder of a project. */
+export function exportFolderName(projectName: string): string {
+  return `${fileStemFromProjectName(projectName)}-export`;
+}
+
+function notAFolder(requested: string, workspaceDir: string): Result<WorkspaceFile> {
+  return {
+    ok: false,
+    issues: [
+      hostIssue(
+        'workspace.not-a-folder',
+        `"${requested}" in the workspace ${workspaceDir} is a file, not a folder, so nothing can be written into it.`,
+        'Rename or move that file, then try again.',
+        { file: requested },
+      ),
+    ],
+  };
+}
+
+/**
+ * A folder inside the browser-mode workspace ("Acme-export" or "Acme-export/cloudformation"), created
+ * when missing. Checked one level at a time on real paths: a name that is "..", empty or absolute, and
+ * a link anywhere on the way that leads out of the workspace, are refused, so nothing written into
+ * the folder can land outside the workspace.
+ */
+export async function resolveWorkspaceFolder(
+  workspaceDir: string,
+  requested: string,
+): Promise<Result<WorkspaceFile>> {
+  const segments = requested.split('/');
+  if (
+    requested.includes('\0') ||
+    requested.includes('\\') ||
+    isAbsolute(requested) ||
+    segments.some((s) => s === '' || s === '.' || s === '..')
+  )
+    return outside(requested, workspaceDir);
+  const realRoot = await realpath(resolve(workspaceDir));
+  let current = realRoot;
+  for (const segment of segments) {
+    const candidate = join(current, segment);
+    let info = await lstat(candidate).catch((e: unknown) => {
+      if (errorCode(e) === 'ENOENT') return null;
+      throw e;
+    });
+    if (!info) {
+      // Another request may create it at the same moment; what counts is what is there afterwards.
+      await mkdir(candidate).catch((e: unknown) => {
+        if (errorCode(e) !== 'EEXIST') throw e;
+      });
+      info = await lstat(candidate);
+    }
+    if (info.isSymbolicLink()) {
+      const real = await realpath(candidate).catch(() => null);
+      if (!real || !isInside(realRoot, real)) return outside(requested, workspaceDir);
+      if (!(await stat(real)).isDirectory()) return notAFolder(requested, workspaceDir);
+      current = real;
+    } else if (info.isDirectory()) {
+      current = candidate;
+    } else {
+      return notAFolder(requested, workspaceDir);
+    }
+  }
+  return {
+    ok: true,
+    value: { absolute: current, relative: toSlashes(relative(realRoot, current)) },
+    issues: [],
+  };
 }

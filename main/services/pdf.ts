@@ -2,8 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import type { Issue, Result } from '../../core/model/issue';
-import type { PaperSize } from '../../core/proposal/build-proposal';
 import { writeFileAtomic } from './atomic-write';
+import {
+  FOOTER_TEMPLATE,
+  HEADER_TEMPLATE,
+  PDF_NO_BROWSER,
+  type PaperSize,
+  type PdfWritten,
+} from './pdf-page';
 
 /**
  * Prints HTML to PDF with a Chromium-family browser already on the machine (Chrome, Chromium or
@@ -11,15 +17,10 @@ import { writeFileAtomic } from './atomic-write';
  * and run no script, so a proposal built from hostile text (or a hostile template) cannot phone home.
  */
 
-export type { PaperSize };
+export type { PaperSize, PdfWritten };
 
 export interface PdfOptions {
   paper: PaperSize;
-}
-
-export interface PdfWritten {
-  file: string;
-  bytes: number;
 }
 
 const LAUNCH_ARGS = [
@@ -94,11 +95,6 @@ function firstLine(e: unknown): string {
   return (text.split('\n').find((l) => l.trim() !== '') ?? text).trim();
 }
 
-/** "Page X of Y" on the right and the document's <title> on the left (Chromium fills and escapes both). */
-const FOOTER_TEMPLATE =
-  '<div style="width:100%;margin:0 12mm;display:flex;justify-content:space-between;font-family:Helvetica,Arial,\'Liberation Sans\',sans-serif;font-size:7.5pt;color:#5f6b7a;">' +
-  '<span class="title"></span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>';
-
 /**
  * Prints `html` to `outFile` (written atomically). The paper size applies to every page; pages the
  * HTML marks landscape (CSS named pages) keep their orientation. When no browser is installed the
@@ -115,7 +111,7 @@ export async function printHtmlToPdf(
     const message = override
       ? `ARCHPLAN_CHROMIUM is set to ${override}, but there is no browser at that path, so the proposal PDF cannot be printed.`
       : 'No Chrome, Chromium or Edge browser was found, so the proposal PDF cannot be printed. The HTML proposal is still written.';
-    return pdfIssue('pdf.no-browser', message, NO_BROWSER_HINT);
+    return pdfIssue(PDF_NO_BROWSER, message, NO_BROWSER_HINT);
   }
   let browser: Browser;
   try {
@@ -153,7 +149,7 @@ export async function printHtmlToPdf(
       printBackground: true,
       preferCSSPageSize: false,
       displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
+      headerTemplate: HEADER_TEMPLATE,
       footerTemplate: FOOTER_TEMPLATE,
     });
   } catch (e) {

@@ -6,6 +6,7 @@ import { InventoryTable } from '../features/inventory/inventory-table';
 import { type AppCommand, commandForShortcut } from '../host/app-commands';
 import type { RendererApi } from '../host/renderer-api';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
+import { ExportDialog } from './export-dialog';
 import { OpenDialog } from './open-dialog';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
@@ -78,13 +79,17 @@ export function App({ api }: { api: RendererApi }) {
       case 'import-inventory':
         if (s.confirmDiscard('Import a new inventory')) importInput.current?.click();
         return;
+      case 'export-plan':
+        s.showExportDialog();
+        return;
     }
   };
 
   const onCommand = useEffectEvent((command: AppCommand) => runCommand(command));
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     const command = commandForShortcut(event);
-    if (command === null || store.getState().openDialogVisible) return;
+    const { openDialogVisible, exportDialogVisible } = store.getState();
+    if (command === null || openDialogVisible || exportDialogVisible) return;
     event.preventDefault();
     runCommand(command);
   });
@@ -146,6 +151,7 @@ export function App({ api }: { api: RendererApi }) {
       </aside>
       <StatusBar />
       <OpenDialog />
+      <ExportDialog />
       <input
         ref={importInput}
         type="file"

@@ -1,5 +1,6 @@
 import type { AppCommand } from '../host/app-commands';
 import { selectSnapshot } from '../store/analysis';
+import { hasSomethingToExport } from '../store/export-slice';
 import { baseName } from '../store/project-edits';
 import { useAppStore } from '../store/store-context';
 
@@ -11,6 +12,7 @@ export function Toolbar({ onCommand, shortcutKey }: { onCommand: (command: AppCo
   const region = useAppStore((s) => s.project.options.region);
   const location = useAppStore((s) => selectSnapshot(s)?.location ?? null);
   const busy = useAppStore((s) => s.busy !== null);
+  const exportable = useAppStore(hasSomethingToExport);
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Project">
@@ -27,6 +29,15 @@ export function Toolbar({ onCommand, shortcutKey }: { onCommand: (command: AppCo
         </button>
         <button type="button" data-testid="toolbar-save-as" onClick={() => onCommand('save-project-as')} disabled={busy} title={`Save as (${shortcutKey}+Shift+S)`}>
           Save As…
+        </button>
+        <button
+          type="button"
+          data-testid="toolbar-export"
+          onClick={() => onCommand('export-plan')}
+          disabled={busy || !exportable}
+          title={exportable ? `Export CloudFormation, the proposal PDF and the data files (${shortcutKey}+E)` : 'Import an inventory first: there is nothing to export yet'}
+        >
+          Export…
         </button>
         <span className="toolbar__sep" aria-hidden="true" />
         <button type="button" className="primary" data-testid="toolbar-import" onClick={() => onCommand('import-inventory')} disabled={busy} title="Import the customer's inventory (native CSV)">

@@ -3,7 +3,7 @@
  * forwards menu clicks as strings; the spelling is normalised here so "file.saveAs", "save-as" and
  * "saveProjectAs" all reach the same action.
  */
-export const APP_COMMANDS = ['new-project', 'open-project', 'save-project', 'save-project-as', 'import-inventory'] as const;
+export const APP_COMMANDS = ['new-project', 'open-project', 'save-project', 'save-project-as', 'import-inventory', 'export-plan'] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 const ALIASES: Readonly<Record<string, AppCommand>> = {
@@ -18,6 +18,8 @@ const ALIASES: Readonly<Record<string, AppCommand>> = {
   import: 'import-inventory',
   'import-csv': 'import-inventory',
   'import-inventory': 'import-inventory',
+  export: 'export-plan',
+  'export-plan': 'export-plan',
 };
 
 /** "file.saveAs" → "save-project-as"; null for commands the window does not handle. */
@@ -31,7 +33,7 @@ export function toAppCommand(menuCommand: string): AppCommand | null {
   return ALIASES[normalized] ?? null;
 }
 
-/** Ctrl/Cmd+S, Ctrl/Cmd+Shift+S, Ctrl/Cmd+O, Ctrl/Cmd+N as commands; null for other keys. */
+/** Ctrl/Cmd+S, Ctrl/Cmd+Shift+S, Ctrl/Cmd+O, Ctrl/Cmd+N, Ctrl/Cmd+E as commands; null for other keys. */
 export function commandForShortcut(key: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }): AppCommand | null {
   if (!(key.ctrlKey || key.metaKey) || key.altKey) return null;
   switch (key.key.toLowerCase()) {
@@ -41,6 +43,8 @@ export function commandForShortcut(key: { key: string; ctrlKey: boolean; metaKey
       return key.shiftKey ? null : 'open-project';
     case 'n':
       return key.shiftKey ? null : 'new-project';
+    case 'e':
+      return key.shiftKey ? null : 'export-plan';
     default:
       return null;
   }

@@ -1,10 +1,11 @@
 import { type StoreApi, createStore } from 'zustand/vanilla';
+import { type ExportSlice, createExportSlice } from './export-slice';
 import { type PricingSlice, createPricingSlice } from './pricing-slice';
 import { type ProjectSlice, createProjectSlice } from './project-slice';
 import type { StoreDeps } from './store-deps';
 import { type UiSlice, createUiSlice } from './ui-slice';
 
-export type AppState = ProjectSlice & PricingSlice & UiSlice;
+export type AppState = ProjectSlice & PricingSlice & UiSlice & ExportSlice;
 export type AppStore = StoreApi<AppState>;
 
 /**
@@ -16,5 +17,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createUiSlice(deps)(...a),
     ...createPricingSlice(deps)(...a),
     ...createProjectSlice(deps)(...a),
+    ...createExportSlice(deps)(...a),
   }));
 }

@@ -7,9 +7,10 @@ import { ROOT, type RunningHost, artifactPath, launchBrowser, startHost } from '
 
 /**
  * The workshop path in the browser mode, end to end against the built app: import the example
- * inventory, see the servers, the diagram and a monthly total, save, and open the saved project again.
+ * inventory, see the servers, the diagram and a monthly total, save, open the saved project again,
+ * and export the plan (CloudFormation and the proposal PDF) into the workspace.
  */
-describe('browser mode: import, see, save, reopen', () => {
+describe('browser mode: import, see, save, reopen, export', () => {
   let host: RunningHost;
   let browser: Browser;
   let page: Page;
@@ -64,6 +65,24 @@ describe('browser mode: import, see, save, reopen', () => {
     await page.locator('.react-flow__node[data-id="ec2-sqlprd01"]').waitFor();
     expect(await page.getByTestId('monthly-total').innerText()).toBe(total);
     await page.screenshot({ path: artifactPath('02-reopened.png') });
+  });
+
+  it('exports the plan into the workspace: CloudFormation and a proposal PDF on A4', async () => {
+    const exportButton = page.getByTestId('toolbar-export');
+    expect(await exportButton.isEnabled()).toBe(true);
+    await exportButton.click();
+    await page.getByTestId('export-dialog').waitFor();
+    await page.getByTestId('export-a4').click();
+    // While the host writes and prints, the status bar shows a spinner instead of the message.
+    await expect.poll(() => page.getByTestId('status-bar').innerText(), { timeout: 90_000 }).toMatch(/Exported \d+ files to /);
+    const folders = readdirSync(workspace).filter((f) => f.endsWith('-export'));
+    expect(folders).toEqual(['rpa-estate-export']);
+    const dir = join(workspace, 'rpa-estate-export');
+    expect(await page.getByTestId('status-message').innerText()).toContain(dir);
+    expect(readFileSync(join(dir, 'proposal.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+    expect(readFileSync(join(dir, 'cloudformation', 'template.yaml'), 'utf8')).toContain('AWSTemplateFormatVersion');
+    expect(await page.getByTestId('export-dialog').isVisible()).toBe(false);
+    await page.screenshot({ path: artifactPath('03-exported.png') });
   });
 
   it('ran without page errors', () => {

@@ -57,6 +57,11 @@ function okOutput<C extends Channel>(result: DispatchResult<C>): ChannelOutput<C
   return result.output;
 }
 
+/** These tests never export; a printer that is called anyway fails the test. */
+const refusePrinting: HostContext['printPdf'] = async () => {
+  throw new Error('no PDF should be printed here');
+};
+
 function desktopContext(over: Partial<HostContext> = {}): HostContext {
   return {
     mode: 'desktop',
@@ -66,6 +71,7 @@ function desktopContext(over: Partial<HostContext> = {}): HostContext {
     recentFiles: createRecentFilesStore(join(dir, 'user-data', 'recent-files.json')),
     pickOpenPath: async () => null,
     pickSavePath: async () => null,
+    printPdf: refusePrinting,
     log: (m) => logs.push(m),
     ...over,
   };
@@ -81,6 +87,7 @@ async function browserContext(): Promise<{ ctx: HostContext; workspace: string }
       pricingDataDir: PRICING_DIR,
       workspaceDir: workspace,
       recentFiles: null,
+      printPdf: refusePrinting,
       log: (m) => logs.push(m),
     },
     workspace,

@@ -8,6 +8,7 @@ import { createHandlers } from '../../main/handlers/create-handlers';
 import type { Handlers } from '../../main/handlers/host-context';
 import type { IpcDeps, IpcRegistrar } from '../../main/ipc/register-channel';
 import { registerAppIpc } from '../../main/ipc/register-app';
+import { registerExportIpc } from '../../main/ipc/register-export';
 import { registerPricingIpc } from '../../main/ipc/register-pricing';
 import { registerProjectIpc } from '../../main/ipc/register-project';
 import { isTrustedSender } from '../../main/ipc/sender';
@@ -42,6 +43,9 @@ beforeAll(async () => {
     pricingDataDir: resolve('pricing-data'),
     workspaceDir: null,
     recentFiles: null,
+    printPdf: async () => {
+      throw new Error('these tests print nothing');
+    },
     log: (m) => logs.push(m),
   });
 });
@@ -57,6 +61,7 @@ describe('register<Area>Ipc', () => {
       ['app', registerAppIpc],
       ['pricing', registerPricingIpc],
       ['project', registerProjectIpc],
+      ['export', registerExportIpc],
     ] as const) {
       const ipc = recorder();
       register(ipc, trusting());

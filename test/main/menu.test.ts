@@ -10,13 +10,14 @@ function fileMenu(template: MenuItemConstructorOptions[]): MenuItemConstructorOp
 }
 
 describe('buildMenuTemplate', () => {
-  it('has New, Open…, Save, Save As… and Quit with the usual shortcuts', () => {
+  it('has New, Open…, Save, Save As…, Export… and Quit with the usual shortcuts', () => {
     const items = fileMenu(buildMenuTemplate(() => undefined, 'linux')).filter((i) => i.type !== 'separator');
     expect(items.map((i) => [i.label, i.accelerator])).toEqual([
       ['New', 'CmdOrCtrl+N'],
       ['Open…', 'CmdOrCtrl+O'],
       ['Save', 'CmdOrCtrl+S'],
       ['Save As…', 'CmdOrCtrl+Shift+S'],
+      ['Export…', 'CmdOrCtrl+E'],
       ['Quit', 'Ctrl+Q'],
     ]);
     expect(items.at(-1)?.role).toBe('quit');
@@ -26,7 +27,7 @@ describe('buildMenuTemplate', () => {
     const send = vi.fn();
     const items = fileMenu(buildMenuTemplate(send, 'win32')).filter((i) => i.click);
     for (const item of items) (item.click as () => void)();
-    expect(send.mock.calls).toEqual([['new'], ['open'], ['save'], ['saveAs']]);
+    expect(send.mock.calls).toEqual([['new'], ['open'], ['save'], ['saveAs'], ['export']]);
   });
 
   it('follows macOS conventions: an app menu (with Quit) first, Close Window in File', () => {

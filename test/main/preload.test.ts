@@ -30,7 +30,14 @@ describe('preload', () => {
   it('exposes exactly one named method per channel plus onMenuCommand, all plain functions', () => {
     expect(Object.keys(exposed).sort()).toEqual([...CHANNEL_NAMES.map(methodName), 'onMenuCommand'].sort());
     expect(Object.keys(exposed)).toEqual(
-      expect.arrayContaining(['appInfo', 'pricingSnapshot', 'projectOpen', 'projectSave', 'projectRecent']),
+      expect.arrayContaining([
+        'appInfo',
+        'pricingSnapshot',
+        'projectOpen',
+        'projectSave',
+        'projectRecent',
+        'exportPlan',
+      ]),
     );
     for (const value of Object.values(exposed)) expect(typeof value).toBe('function');
     for (const forbidden of ['invoke', 'send', 'ipcRenderer', 'on'])

@@ -1,14 +1,16 @@
-import type { PriceBookDescription } from '../../../core/pricing/price-book';
+import { type PriceBookDescription, describePriceBook } from '../../../core/pricing/price-book';
 
-/** "2025-10-28T17:54:55Z" → "2025-10-28": the same on every machine, whatever its locale. */
-export function isoDay(timestamp: string): string {
-  return /^\d{4}-\d{2}-\d{2}/.test(timestamp) ? timestamp.slice(0, 10) : timestamp;
-}
-
-/** The provenance line under the totals: where every figure above it comes from. */
+/**
+ * The provenance line under the totals: where every figure above it comes from (for a snapshot, the
+ * publication dates of the AWS price files in it, as the CLI and the proposal say), and how many
+ * lines use a derived rather than a published price.
+ */
 export function describePriceSource(source: PriceBookDescription, linesWithDerivedPrice: number): string {
-  if (source.kind === 'live') return `prices: live AWS Price List, fetched ${isoDay(source.fetchedAt)}`;
-  return `prices: snapshot of ${isoDay(source.pricesAsOf)}${linesWithDerivedPrice > 0 ? ', derived licence prices marked †' : ''}`;
+  const derived =
+    linesWithDerivedPrice > 0
+      ? `; ${linesWithDerivedPrice} line${linesWithDerivedPrice === 1 ? '' : 's'} priced with derived Windows/SQL Server licence prices, marked †`
+      : '';
+  return `prices: ${describePriceBook(source)}${derived}`;
 }
 
 /** The derivation rules in full, for the provenance line's tooltip. */

@@ -26,9 +26,17 @@ describe('findings panel', () => {
 });
 
 describe('estimate provenance line', () => {
-  it('names the snapshot date and says derived licence prices are marked', async () => {
+  it('names the publication dates of the AWS price files in the snapshot and counts the derived licence prices', async () => {
     const estimate = analyzeProject(await plannedEstate(), mumbaiPrices()).estimate;
-    expect(describePriceSource(estimate.priceSource, estimate.totals.linesWithDerivedPrice)).toBe(`prices: snapshot of ${mumbaiSnapshot().builtAt.slice(0, 10)}, derived licence prices marked †`);
-    expect(describePriceSource({ kind: 'live', region: 'ap-south-1', fetchedAt: '2026-11-23T08:15:00Z' }, 0)).toBe('prices: live AWS Price List, fetched 2026-11-23');
+    const dates = mumbaiSnapshot()
+      .sources.flatMap((s) => (s.publishedAt ? [s.publishedAt.slice(0, 10)] : []))
+      .sort();
+    expect(dates[0]).not.toBe(dates.at(-1));
+    const derived = estimate.totals.linesWithDerivedPrice;
+    expect(derived).toBeGreaterThan(0);
+    expect(describePriceSource(estimate.priceSource, derived)).toBe(
+      `prices: bundled AWS price snapshot for ap-south-1 (AWS price files published ${dates[0]} to ${dates.at(-1)}); ${derived} lines priced with derived Windows/SQL Server licence prices, marked †`,
+    );
+    expect(describePriceSource({ kind: 'live', region: 'ap-south-1', fetchedAt: '2026-11-23T08:15:00Z' }, 0)).toBe('prices: live AWS Price List API (ap-south-1), fetched 2026-11-23T08:15:00Z');
   });
 });

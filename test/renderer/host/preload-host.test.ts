@@ -37,6 +37,7 @@ describe('menu commands and shortcuts', () => {
   it('understands the File menu commands main sends', () => {
     expect(['new', 'open', 'save', 'saveAs'].map(toAppCommand)).toEqual(['new-project', 'open-project', 'save-project', 'save-project-as']);
     expect(toAppCommand('file.import-csv')).toBe('import-inventory');
+    expect(toAppCommand('export')).toBe('export-plan');
     expect(toAppCommand('quit')).toBeNull();
   });
 
@@ -46,6 +47,7 @@ describe('menu commands and shortcuts', () => {
     expect(commandForShortcut(key('S', { metaKey: true, shiftKey: true }))).toBe('save-project-as');
     expect(commandForShortcut(key('o', { metaKey: true }))).toBe('open-project');
     expect(commandForShortcut(key('n', { ctrlKey: true }))).toBe('new-project');
+    expect(commandForShortcut(key('e', { metaKey: true }))).toBe('export-plan');
     expect(commandForShortcut(key('s'))).toBeNull();
     expect(commandForShortcut(key('s', { ctrlKey: true, altKey: true }))).toBeNull();
   });

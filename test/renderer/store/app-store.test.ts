@@ -13,6 +13,13 @@ function fakeHost(mode: 'browser' | 'desktop' = 'browser') {
   const files = new Map<string, string>();
   const calls: { channel: string; input: unknown }[] = [];
   let refuse = false;
+  let exportAnswer: ChannelOutput<'export.plan'> = {
+    status: 'exported',
+    dir: '/tmp/ws/rpa-estate-export',
+    files: ['project.archplan.json', 'estimate.json', 'cloudformation/template.yaml', 'proposal.html', 'proposal.pdf'],
+    pdf: { status: 'written', file: '/tmp/ws/rpa-estate-export/proposal.pdf' },
+    issues: [],
+  };
   const api: RendererApi = {
     mode,
     onMenuCommand: () => () => undefined,
@@ -44,6 +51,10 @@ function fakeHost(mode: 'browser' | 'desktop' = 'browser') {
       calls.push({ channel: 'project.recent', input });
       return { files: [...files.keys()].map((path) => ({ path, name: path, modifiedAt: '2026-11-23T10:00:00.000Z' })) };
     },
+    async exportPlan(input) {
+      calls.push({ channel: 'export.plan', input });
+      return exportAnswer;
+    },
   };
   return {
     api,
@@ -51,6 +62,9 @@ function fakeHost(mode: 'browser' | 'desktop' = 'browser') {
     calls,
     refuse: () => {
       refuse = true;
+    },
+    answerExport: (answer: ChannelOutput<'export.plan'>) => {
+      exportAnswer = answer;
     },
   };
 }
@@ -215,6 +229,63 @@ describe('saving and opening', () => {
     await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
     expect(store.getState().confirmDiscard('Start a new project')).toBe(false);
     expect(confirms).toEqual(['rpa-estate has unsaved changes. Start a new project anyway and lose them?']);
+  });
+});
+
+describe('exporting the plan', () => {
+  it('sends the project as it is now with the chosen paper, and reports the folder and the files', async () => {
+    const { store, host } = makeStore();
+    await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
+    store.getState().moveNodes([{ id: 'alb', x: 40, y: 90 }]);
+    store.getState().showExportDialog();
+    expect(store.getState().exportDialogVisible).toBe(true);
+    await expect(store.getState().exportPlan('Letter')).resolves.toBe(true);
+    const sent = host.calls.find((c) => c.channel === 'export.plan')?.input as { project: Project; paper: string };
+    expect(sent.paper).toBe('Letter');
+    expect(sent.project).toBe(store.getState().project);
+    const s = store.getState();
+    expect(s).toMatchObject({ exportDialogVisible: false, busy: null, dirty: true });
+    expect(s.status).toMatchObject({
+      tone: 'success',
+      message: 'Exported 5 files to /tmp/ws/rpa-estate-export: project.archplan.json, estimate.json, cloudformation/template.yaml, proposal.html, proposal.pdf.',
+    });
+  });
+
+  it('says why there is no PDF, and passes on the warnings the files carry', async () => {
+    const { store, host } = makeStore();
+    await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
+    const warning = { code: 'cfn.public-ingress', severity: 'warning' as const, message: 'The load balancer accepts HTTPS from anywhere.', hint: 'Restrict AllowedIngressCidr.' };
+    host.answerExport({ status: 'exported', dir: '/tmp/ws/x-export', files: ['proposal.html'], pdf: { status: 'skipped', reason: 'No Chrome, Chromium or Edge browser was found.' }, issues: [warning] });
+    await store.getState().exportPlan('A4');
+    expect(store.getState().status).toMatchObject({ tone: 'warning', message: 'Exported 1 file to /tmp/ws/x-export: proposal.html. No proposal PDF: No Chrome, Chromium or Edge browser was found.', issues: [warning] });
+  });
+
+  it('reports the host’s issues, a cancelled folder choice, and a host that does not answer', async () => {
+    const { store, host } = makeStore();
+    await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
+    const issue = { code: 'export.write-failed', severity: 'error' as const, message: 'Could not write /x/estimate.json: the disk is full.', hint: 'Free some space.' };
+    host.answerExport({ status: 'error', issues: [issue] });
+    await expect(store.getState().exportPlan('A4')).resolves.toBe(false);
+    expect(store.getState().status).toMatchObject({ tone: 'error', message: 'Could not export rpa-estate.', issues: [issue] });
+    host.answerExport({ status: 'cancelled' });
+    await store.getState().exportPlan('A4');
+    expect(store.getState().status).toMatchObject({ tone: 'info', message: 'Export cancelled; nothing was written.' });
+    // A transport failure (the host is gone) is thrown by the api, not answered.
+    host.api.exportPlan = async () => {
+      throw hostError('host.unreachable', 'The Architecture Planner host does not answer (fetch failed).', 'Check that `npm run web` is still running.');
+    };
+    await store.getState().exportPlan('A4');
+    expect(store.getState().status).toMatchObject({ tone: 'error', issues: [{ code: 'host.unreachable' }] });
+    expect(store.getState().busy).toBeNull();
+  });
+
+  it('has nothing to export before an inventory is imported, and does not ask the host', async () => {
+    const { store, host } = makeStore();
+    store.getState().showExportDialog();
+    expect(store.getState().exportDialogVisible).toBe(false);
+    await expect(store.getState().exportPlan('A4')).resolves.toBe(false);
+    expect(store.getState().status?.message).toContain('Nothing to export yet');
+    expect(host.calls.some((c) => c.channel === 'export.plan')).toBe(false);
   });
 });
 

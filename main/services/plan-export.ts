@@ -1,0 +1,238 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { buildDeliveryFiles, checkTemplateInputs } from '../../core/cloudformation';
+import { type Issue, type Result, hasErrors } from '../../core/model/issue';
+import type { ProjectAnalysis } from '../../core/plan/plan-project';
+import type { Estimate } from '../../core/pricing/estimate';
+import { buildProposal } from '../../core/proposal/build-proposal';
+import { renderProposalHtmlResult } from '../../core/proposal/render-html';
+import { serializeProject } from '../../core/project/load-project';
+import type { Project } from '../../core/project/schema';
+import { writeFileAtomic } from './atomic-write';
+import { csvRow } from './csv-cell';
+import { describeFileError, errorCode } from './file-errors';
+import { PDF_NO_BROWSER, type PaperSize, type PrintPdf } from './pdf-page';
+import { readProposalTemplates } from './templates';
+
+/**
+ * Writes the plan's files: the data files, the CloudFormation delivery files, the proposal HTML,
+ * diagram and PDF. One implementation for every shell: the CLI (`archplan plan`, `archplan export`),
+ * the desktop app and the browser mode; each passes its own way of printing a PDF. Problems come back
+ * as issues, never as exceptions (only a bug throws).
+ */
+
+export type { PaperSize, PrintPdf };
+
+export interface PlanExportOptions {
+  paper: PaperSize;
+  /** ISO timestamp printed on the proposal. */
+  generatedAt: string;
+  /** A user's own proposal template folder; the bundled one when absent. */
+  templateDir?: string;
+  printPdf: PrintPdf;
+}
+
+export type PdfOutcome = { status: 'written'; file: string } | { status: 'skipped'; reason: string };
+
+export interface PlanOutputs {
+  /** Written files, relative to the output folder, "/"-separated, in the order written. */
+  files: string[];
+  pdf: PdfOutcome;
+}
+
+/** estimate.json: the contract in ARCHITECTURE.md, money as exact decimal strings. */
+export function estimateJson(estimate: Estimate): string {
+  const src = estimate.priceSource;
+  const priceSource =
+    src.kind === 'snapshot'
+      ? {
+          kind: 'snapshot',
+          region: src.region,
+          publishedAt: src.pricesAsOf,
+          sources: src.sources,
+          derivationRules: src.derivationRules,
+        }
+      : { kind: 'live', region: src.region, fetchedAt: src.fetchedAt };
+  return `${JSON.stringify({ region: estimate.region, currency: estimate.currency, purchaseOption: estimate.purchaseOption, priceSource, lines: estimate.lines, totals: estimate.totals, assumptions: estimate.assumptions }, null, 2)}\n`;
+}
+
+/** estimate.csv: one line per cost component with its price source, then the monthly total. */
+export function estimateCsv(estimate: Estimate): string {
+  const header = [
+    'resource_id',
+    'resource_name',
+    'service',
+    'component',
+    'quantity',
+    'unit',
+    'unit_price_usd',
+    'monthly_usd',
+    'price_source',
+    'published_at',
+    'derived',
+    'assumption',
+  ];
+  const rows = estimate.lines.map((l) =>
+    csvRow([
+      l.resourceId,
+      l.resourceName,
+      l.service,
+      l.component,
+      l.quantity,
+      l.unit,
+      l.unitPriceUsd ?? '',
+      l.monthlyUsd ?? 'NO PRICE',
+      l.source ? (l.source.kind === 'snapshot' ? l.source.sourceFile : 'AWS Price List API') : '',
+      l.source ? (l.source.kind === 'snapshot' ? (l.source.publishedAt ?? '') : l.source.fetchedAt) : '',
+      l.source?.kind === 'snapshot' && l.source.derived ? 'yes' : 'no',
+      l.assumption ?? '',
+    ]),
+  );
+  return `${[csvRow(header), ...rows, csvRow(['', 'TOTAL', '', '', '', '', '', estimate.totals.monthlyUsd, '', '', '', ''])].join('\n')}\n`;
+}
+
+function writeFailed(file: string, e: unknown): Issue {
+  return {
+    code: 'export.write-failed',
+    severity: 'error',
+    message: `Could not write ${file}: ${describeFileError(e)}.`,
+    hint: 'Check that the folder exists and that you may write to it, that the file is not open in another program and that the disk has space; then export again (files already written are complete, each one is replaced whole).',
+    path: { file },
+  };
+}
+
+/** Runs a file operation; a file-system failure becomes an issue naming the file, anything else is a bug and propagates. */
+async function attempt(file: string, operation: () => Promise<unknown>): Promise<Issue | null> {
+  try {
+    await operation();
+    return null;
+  } catch (e) {
+    if (errorCode(e) === undefined) throw e;
+    return writeFailed(file, e);
+  }
+}
+
+async function writeAll(
+  dir: string,
+  files: readonly { path: string; content: string }[],
+): Promise<Result<string[]>> {
+  for (const f of files) {
+    const target = join(dir, f.path);
+    const failed = await attempt(target, async () => {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFileAtomic(target, f.content);
+    });
+    if (failed) return { ok: false, issues: [failed] };
+  }
+  return { ok: true, value: files.map((f) => f.path), issues: [] };
+}
+
+/**
+ * The CloudFormation delivery files (template.yaml, parameters.json, README.md) into `dir`. Problems
+ * the template cannot express come back as issues: warnings with the files, errors instead of them.
+ */
+export async function writeCloudFormation(
+  dir: string,
+  project: Project,
+): Promise<Result<{ files: string[] }>> {
+  const checks = checkTemplateInputs(project);
+  if (hasErrors(checks)) return { ok: false, issues: checks };
+  const written = await writeAll(dir, buildDeliveryFiles(project));
+  if (!written.ok) return { ok: false, issues: [...checks, ...written.issues] };
+  return { ok: true, value: { files: written.value }, issues: checks };
+}
+
+/** The proposal as HTML (with the diagram SVG it embeds), rendered in memory from the templates. */
+async function renderProposal(
+  project: Project,
+  analysis: ProjectAnalysis,
+  options: PlanExportOptions,
+): Promise<Result<{ html: string; svg: string }>> {
+  const model = buildProposal(project, analysis, analysis.estimate.priceSource, options.generatedAt, {
+    paper: options.paper,
+  });
+  const templates = await readProposalTemplates(options.templateDir);
+  if (!templates.ok) return { ok: false, issues: templates.issues };
+  const html = renderProposalHtmlResult(templates.value, model);
+  if (!html.ok) return { ok: false, issues: html.issues };
+  return { ok: true, value: { html: html.value, svg: model.diagram.svg }, issues: [] };
+}
+
+/** Prints the PDF; a missing browser skips it with the reason (the HTML is still there), any other failure is an error. */
+async function printProposal(
+  html: string,
+  pdfFile: string,
+  options: PlanExportOptions,
+): Promise<Result<PdfOutcome>> {
+  const pdf = await options.printPdf(html, pdfFile, options.paper);
+  if (pdf.ok) return { ok: true, value: { status: 'written', file: pdfFile }, issues: [] };
+  if (pdf.issues.some((i) => i.code === PDF_NO_BROWSER)) {
+    const reason = pdf.issues.map((i) => `${i.message} ${i.hint}`).join(' ');
+    return { ok: true, value: { status: 'skipped', reason }, issues: [] };
+  }
+  return { ok: false, issues: pdf.issues };
+}
+
+/** proposal.html and diagram.svg when asked for, and proposal.pdf through `options.printPdf`. */
+export async function writeProposal(
+  project: Project,
+  analysis: ProjectAnalysis,
+  targets: { html?: string; svg?: string; pdf?: string },
+  options: PlanExportOptions,
+): Promise<Result<PdfOutcome>> {
+  const proposal = await renderProposal(project, analysis, options);
+  if (!proposal.ok) return proposal;
+  for (const [file, content] of [
+    [targets.html, proposal.value.html],
+    [targets.svg, proposal.value.svg],
+  ] as const) {
+    if (!file) continue;
+    const failed = await attempt(file, () => writeFileAtomic(file, content));
+    if (failed) return { ok: false, issues: [failed] };
+  }
+  if (!targets.pdf) return { ok: true, value: { status: 'skipped', reason: 'not requested' }, issues: [] };
+  return printProposal(proposal.value.html, targets.pdf, options);
+}
+
+/**
+ * Every plan file (ARCHITECTURE.md, "CLI plan") into `outDir`: project.archplan.json, estimate.json,
+ * estimate.csv, sizing.json, checks.json, cloudformation/, diagram.svg, proposal.html and
+ * proposal.pdf. Everything is built in memory first, so a design the template cannot express, or a
+ * broken proposal template, writes nothing; then each file is written atomically, so a file of the
+ * same name is replaced whole or not at all. The PDF is printed last.
+ */
+export async function writePlanOutputs(
+  outDir: string,
+  project: Project,
+  analysis: ProjectAnalysis,
+  options: PlanExportOptions,
+): Promise<Result<PlanOutputs>> {
+  const checks = checkTemplateInputs(project);
+  if (hasErrors(checks)) return { ok: false, issues: checks };
+  const proposal = await renderProposal(project, analysis, options);
+  if (!proposal.ok) return proposal;
+  const files = [
+    { path: 'project.archplan.json', content: serializeProject(project) },
+    { path: 'estimate.json', content: estimateJson(analysis.estimate) },
+    { path: 'estimate.csv', content: estimateCsv(analysis.estimate) },
+    { path: 'sizing.json', content: `${JSON.stringify(analysis.sizing, null, 2)}\n` },
+    { path: 'checks.json', content: `${JSON.stringify(analysis.checks, null, 2)}\n` },
+    { path: 'diagram.svg', content: proposal.value.svg },
+    ...buildDeliveryFiles(project).map((f) => ({ path: `cloudformation/${f.path}`, content: f.content })),
+    { path: 'proposal.html', content: proposal.value.html },
+  ];
+  const folder = await attempt(outDir, () => mkdir(outDir, { recursive: true }));
+  if (folder) return { ok: false, issues: [folder] };
+  const written = await writeAll(outDir, files);
+  if (!written.ok) return written;
+  const pdf = await printProposal(proposal.value.html, join(outDir, 'proposal.pdf'), options);
+  if (!pdf.ok) return pdf;
+  return {
+    ok: true,
+    value: {
+      files: [...written.value, ...(pdf.value.status === 'written' ? ['proposal.pdf'] : [])],
+      pdf: pdf.value,
+    },
+    issues: checks,
+  };
+}
