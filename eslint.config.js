@@ -6,7 +6,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // Matched as a regex against the import specifier, so "../util/money" is not mistaken for "util".
-const NODE_BUILTIN = '^(node:.*|fs(/.*)?|path|os|child_process|https?|crypto|url|stream|util|net|worker_threads|zlib)$';
+const NODE_BUILTIN =
+  '^(node:.*|fs(/.*)?|path|os|child_process|https?|crypto|url|stream|util|net|worker_threads|zlib)$';
 
 export default defineConfig([
   globalIgnores(['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'coverage/**']),
@@ -33,12 +34,29 @@ export default defineConfig([
           patterns: [
             { regex: NODE_BUILTIN, message: 'core/ is pure: no Node built-ins. Do I/O in main/ or cli/.' },
             { group: ['electron', 'electron/*'], message: 'core/ must not import electron.' },
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'], message: 'core/ must not import UI libraries.' },
-            { group: ['**/main/**', '**/renderer/**', '**/cli/**'], message: 'core/ must not import the shells.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'],
+              message: 'core/ must not import UI libraries.',
+            },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/cli/**'],
+              message: 'core/ must not import the shells.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'process', 'Buffer', 'require'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'sessionStorage',
+        'fetch',
+        'process',
+        'Buffer',
+        'require',
+      ],
     },
   },
   {
@@ -47,7 +65,14 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom', '@xyflow/*'], message: 'main/ must not import the renderer.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', 'react', 'react-dom', '@xyflow/*'],
+              message: 'main/ must not import the renderer.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -61,7 +86,10 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '**/cli/**', 'electron'], message: 'renderer/ reaches its host only through renderer/api.ts.' },
+            {
+              group: ['**/main/**', '**/cli/**', 'electron'],
+              message: 'renderer/ reaches its host only through renderer/api.ts.',
+            },
             { regex: NODE_BUILTIN, message: 'renderer/ runs in a sandboxed page: no Node built-ins.' },
           ],
         },
@@ -78,7 +106,14 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', 'electron', 'react', '@xyflow/*'], message: 'Node-side shared code must run without Electron and without the renderer.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', 'electron', 'react', '@xyflow/*'],
+              message: 'Node-side shared code must run without Electron and without the renderer.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -36,7 +36,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react(), relaxCspForDevServer()],
-  server: webHost ? { proxy: { '/api/': { target: webHost, changeOrigin: true, headers: { origin: webHost } } } } : {},
+  server: webHost
+    ? { proxy: { '/api/': { target: webHost, changeOrigin: true, headers: { origin: webHost } } } }
+    : {},
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,

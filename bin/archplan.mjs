@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const bundle = new URL('../dist/cli/archplan.js', import.meta.url);
 if (!existsSync(fileURLToPath(bundle))) {
-  process.stderr.write('archplan is not built yet: run `npm install` (or `npm run build:node`) in the project folder.\n');
+  process.stderr.write(
+    'archplan is not built yet: run `npm install` (or `npm run build:node`) in the project folder.\n',
+  );
   process.exit(2);
 }
 await import(bundle.href);

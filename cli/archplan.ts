@@ -9,7 +9,9 @@ import { resolveResourceDir } from '../main/services/app-paths';
 
 function version(): string {
   try {
-    const pkg = JSON.parse(readFileSync(`${resolveResourceDir('package.json')}`, 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(`${resolveResourceDir('package.json')}`, 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';
@@ -38,7 +40,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'pricing':
       return runPricing(args);
     default:
-      throw usageError(`Unknown command "${args.command}".`, 'Commands: plan, estimate, check, export, pricing. Run `archplan --help`.');
+      throw usageError(
+        `Unknown command "${args.command}".`,
+        'Commands: plan, estimate, check, export, pricing. Run `archplan --help`.',
+      );
   }
 }
 
@@ -54,7 +59,9 @@ main(process.argv.slice(2)).then(
     }
     // A bug, not the user's doing: say so plainly, keep the detail for the report, no stack trace by default.
     const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`archplan: internal error: ${message}\nThis is a bug in Architecture Planner; please report it with the command you ran.${process.env.ARCHPLAN_DEBUG ? `\n${e instanceof Error ? e.stack : ''}` : ' (Set ARCHPLAN_DEBUG=1 for details.)'}\n`);
+    process.stderr.write(
+      `archplan: internal error: ${message}\nThis is a bug in Architecture Planner; please report it with the command you ran.${process.env.ARCHPLAN_DEBUG ? `\n${e instanceof Error ? e.stack : ''}` : ' (Set ARCHPLAN_DEBUG=1 for details.)'}\n`,
+    );
     process.exitCode = EXIT.internal;
   },
 );

@@ -20,7 +20,14 @@ export function availableRegions(): string[] {
 export function loadSnapshot(region: string): PricingSnapshot {
   const regions = availableRegions();
   if (!regions.includes(region)) {
-    throw new CliError([{ code: 'pricing.no-snapshot', severity: 'error', message: `No price snapshot for region "${region}".`, hint: `Use one of: ${regions.join(', ')}.` }]);
+    throw new CliError([
+      {
+        code: 'pricing.no-snapshot',
+        severity: 'error',
+        message: `No price snapshot for region "${region}".`,
+        hint: `Use one of: ${regions.join(', ')}.`,
+      },
+    ]);
   }
   const file = join(resolveResourceDir('pricing-data'), `${region}.json`);
   const parsed = parsePricingSnapshot(readFileSync(file, 'utf8'), file);
@@ -30,7 +37,10 @@ export function loadSnapshot(region: string): PricingSnapshot {
 
 export function priceContextFor(region: string): { snapshot: PricingSnapshot; prices: PriceContext } {
   const snapshot = loadSnapshot(region);
-  return { snapshot, prices: { book: createSnapshotPriceBook(snapshot), instanceTypes: snapshot.instanceTypes } };
+  return {
+    snapshot,
+    prices: { book: createSnapshotPriceBook(snapshot), instanceTypes: snapshot.instanceTypes },
+  };
 }
 
 export function readTextFile(path: string, what: string): string {
@@ -38,8 +48,23 @@ export function readTextFile(path: string, what: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'cannot be read (permission denied)' : `cannot be read (${code ?? 'unknown error'})`;
-    throw new CliError([{ code: 'cli.unreadable-file', severity: 'error', message: `The ${what} ${path} ${reason}.`, hint: 'Check the path and try again.', path: { file: path } }]);
+    const reason =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : code === 'EACCES'
+            ? 'cannot be read (permission denied)'
+            : `cannot be read (${code ?? 'unknown error'})`;
+    throw new CliError([
+      {
+        code: 'cli.unreadable-file',
+        severity: 'error',
+        message: `The ${what} ${path} ${reason}.`,
+        hint: 'Check the path and try again.',
+        path: { file: path },
+      },
+    ]);
   }
 }
 

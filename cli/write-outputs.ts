@@ -15,7 +15,8 @@ export type { PdfOutcome } from '../main/services/plan-export';
 
 export type WriteOptions = Omit<planExport.PlanExportOptions, 'printPdf'>;
 
-const printWithBrowser: planExport.PrintPdf = (html, outFile, paper) => printHtmlToPdf(html, outFile, { paper });
+const printWithBrowser: planExport.PrintPdf = (html, outFile, paper) =>
+  printHtmlToPdf(html, outFile, { paper });
 
 function orThrow<T>(result: Result<T>): T {
   if (!result.ok) throw new CliError(result.issues);
@@ -23,18 +24,36 @@ function orThrow<T>(result: Result<T>): T {
 }
 
 /** CloudFormation delivery files; problems the template cannot express are returned, not thrown. */
-export async function writeCloudFormation(dir: string, project: Project): Promise<{ files: string[]; issues: Issue[] }> {
+export async function writeCloudFormation(
+  dir: string,
+  project: Project,
+): Promise<{ files: string[]; issues: Issue[] }> {
   const result = await planExport.writeCloudFormation(dir, project);
   return { ...orThrow(result), issues: result.issues };
 }
 
 /** proposal.html, diagram.svg and, when a Chromium-family browser is found, proposal.pdf. */
-export async function writeProposal(project: Project, analysis: ProjectAnalysis, targets: { html?: string; svg?: string; pdf?: string }, options: WriteOptions): Promise<planExport.PdfOutcome> {
-  return orThrow(await planExport.writeProposal(project, analysis, targets, { ...options, printPdf: printWithBrowser }));
+export async function writeProposal(
+  project: Project,
+  analysis: ProjectAnalysis,
+  targets: { html?: string; svg?: string; pdf?: string },
+  options: WriteOptions,
+): Promise<planExport.PdfOutcome> {
+  return orThrow(
+    await planExport.writeProposal(project, analysis, targets, { ...options, printPdf: printWithBrowser }),
+  );
 }
 
 /** Writes every plan file (ARCHITECTURE.md, "CLI plan"); each one atomically. */
-export async function writePlanOutputs(outDir: string, project: Project, analysis: ProjectAnalysis, options: WriteOptions): Promise<{ files: string[]; pdf: planExport.PdfOutcome; issues: Issue[] }> {
-  const result = await planExport.writePlanOutputs(outDir, project, analysis, { ...options, printPdf: printWithBrowser });
+export async function writePlanOutputs(
+  outDir: string,
+  project: Project,
+  analysis: ProjectAnalysis,
+  options: WriteOptions,
+): Promise<{ files: string[]; pdf: planExport.PdfOutcome; issues: Issue[] }> {
+  const result = await planExport.writePlanOutputs(outDir, project, analysis, {
+    ...options,
+    printPdf: printWithBrowser,
+  });
   return { ...orThrow(result), issues: result.issues };
 }

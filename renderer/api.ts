@@ -51,7 +51,10 @@ function createBrowserApi(): RendererApi {
     storage: sessionStore(),
     replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),
   });
-  const invoke = createHttpInvoke((url, init) => window.fetch(url, init), () => token);
+  const invoke = createHttpInvoke(
+    (url, init) => window.fetch(url, init),
+    () => token,
+  );
   return { ...buildHostApi(invoke), mode: 'browser', onMenuCommand: () => () => undefined };
 }
 

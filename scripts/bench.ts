@@ -32,18 +32,26 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 async function main(): Promise<void> {
-  const snap = parsePricingSnapshot(readFileSync(join(root, 'pricing-data', 'ap-south-1.json'), 'utf8'), 'ap-south-1.json');
+  const snap = parsePricingSnapshot(
+    readFileSync(join(root, 'pricing-data', 'ap-south-1.json'), 'utf8'),
+    'ap-south-1.json',
+  );
   if (!snap.ok) throw new Error('snapshot');
   const book = createSnapshotPriceBook(snap.value);
   const options = DEFAULT_PLAN_OPTIONS;
 
   for (const n of [14, 1000, 5000]) {
-    const csv = n === 14 ? readFileSync(join(root, 'examples', 'rpa-estate.csv'), 'utf8') : syntheticInventoryCsv(n);
+    const csv =
+      n === 14 ? readFileSync(join(root, 'examples', 'rpa-estate.csv'), 'utf8') : syntheticInventoryCsv(n);
     const [parsed, tParse] = time(() => parseNativeCsv(csv, 'bench.csv', '2026-01-01T00:00:00Z'));
-    const [sized, tSize] = time(() => sizeInventory(parsed.inventory, snap.value.instanceTypes, book, options));
+    const [sized, tSize] = time(() =>
+      sizeInventory(parsed.inventory, snap.value.instanceTypes, book, options),
+    );
     const [topology, tTopo] = time(() => buildTopology(parsed.inventory, sized.results, options));
     const [, tLayout] = await timeAsync(() => layoutTopology(topology));
-    const [, tEstimate] = time(() => estimateTopology(topology, createSnapshotPriceBook(snap.value), 'on-demand'));
+    const [, tEstimate] = time(() =>
+      estimateTopology(topology, createSnapshotPriceBook(snap.value), 'on-demand'),
+    );
     const [, tChecks] = time(() => evaluateChecks(topology));
     const total = tParse + tSize + tTopo + tLayout + tEstimate + tChecks;
     process.stdout.write(
@@ -57,8 +65,12 @@ async function main(): Promise<void> {
     const file = join(dir, 'estate-5000.csv');
     writeFileSync(file, syntheticInventoryCsv(5000));
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [cli, 'plan', file, '--out', join(dir, 'out'), '--json'], { encoding: 'utf8' });
-    process.stdout.write(`archplan plan end to end, 5000 servers (incl. PDF when a browser is found): ${ms(performance.now() - t0)} (exit ${r.status}; target < 3000 ms)\n`);
+    const r = spawnSync(process.execPath, [cli, 'plan', file, '--out', join(dir, 'out'), '--json'], {
+      encoding: 'utf8',
+    });
+    process.stdout.write(
+      `archplan plan end to end, 5000 servers (incl. PDF when a browser is found): ${ms(performance.now() - t0)} (exit ${r.status}; target < 3000 ms)\n`,
+    );
   } else process.stdout.write('archplan CLI not built: run `npm run build` for the end-to-end figure\n');
 
   const rendererDir = join(root, 'dist', 'renderer', 'assets');
@@ -70,7 +82,9 @@ async function main(): Promise<void> {
       raw += statSync(p).size;
       gz += gzipSync(readFileSync(p)).length;
     }
-    process.stdout.write(`renderer bundle: ${(raw / 1024 / 1024).toFixed(2)} MB raw, ${(gz / 1024 / 1024).toFixed(2)} MB gzip (target < 2.5 MB gzip)\n`);
+    process.stdout.write(
+      `renderer bundle: ${(raw / 1024 / 1024).toFixed(2)} MB raw, ${(gz / 1024 / 1024).toFixed(2)} MB gzip (target < 2.5 MB gzip)\n`,
+    );
   }
 }
 

@@ -20,11 +20,23 @@ const cjsShim = {
 };
 
 const entries = [
-  { entryPoints: ['main/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external: ['electron'], ...cjsShim },
+  {
+    entryPoints: ['main/main.ts'],
+    outfile: 'dist/main/main.cjs',
+    format: 'cjs',
+    external: ['electron'],
+    ...cjsShim,
+  },
   // The sandboxed preload may only require('electron'); everything else (zod) is bundled in. No cjsShim:
   // Electron runs a sandboxed preload inside a wrapper without __filename, and require('node:url') is
   // not loadable there, so the shim's banner would throw before the preload could expose anything.
-  { entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], packages: 'bundle' },
+  {
+    entryPoints: ['main/preload.ts'],
+    outfile: 'dist/main/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+    packages: 'bundle',
+  },
   { entryPoints: ['main/web-host.ts'], outfile: 'dist/web/web-host.js', format: 'esm' },
   { entryPoints: ['cli/archplan.ts'], outfile: 'dist/cli/archplan.js', format: 'esm' },
 ].filter((e) => existsSync(e.entryPoints[0]));

@@ -61,15 +61,31 @@ function normalizePrice(raw: string, where: string): string {
   return new Money(raw).toFixed();
 }
 
-function dimension(unit: string, price: string, rateCode: string | null, description: string, beginRange = '0', endRange = 'Inf'): PriceDimension {
+function dimension(
+  unit: string,
+  price: string,
+  rateCode: string | null,
+  description: string,
+  beginRange = '0',
+  endRange = 'Inf',
+): PriceDimension {
   return { unit, usd: price, rateCode, beginRange, endRange, description };
 }
 
 /** Reads AWS's licence-included rates per vCPU-hour from the pricing-source README, so they are not typed here. */
-export function readLicenceRates(sourceDir: string): { windows: string; web: string; standard: string; enterprise: string } {
+export function readLicenceRates(sourceDir: string): {
+  windows: string;
+  web: string;
+  standard: string;
+  enterprise: string;
+} {
   const text = readFileSync(join(sourceDir, 'README.md'), 'utf8');
-  const m = /Windows (\d+\.\d+); Windows \+ SQL Web (\d+\.\d+); Windows \+ SQL Standard (\d+\.\d+); Windows \+ SQL Enterprise (\d+\.\d+)/.exec(text);
-  if (!m || !m[1] || !m[2] || !m[3] || !m[4]) throw new Error('licence rates not found in pricing-source/README.md');
+  const m =
+    /Windows (\d+\.\d+); Windows \+ SQL Web (\d+\.\d+); Windows \+ SQL Standard (\d+\.\d+); Windows \+ SQL Enterprise (\d+\.\d+)/.exec(
+      text,
+    );
+  if (!m || !m[1] || !m[2] || !m[3] || !m[4])
+    throw new Error('licence rates not found in pricing-source/README.md');
   return { windows: m[1], web: m[2], standard: m[3], enterprise: m[4] };
 }
 
@@ -94,12 +110,20 @@ interface Ec2Row {
 
 const LICENCE_RULE_ID = 'ec2-license-included';
 
-function buildEc2(sourceDir: string, spec: RegionSpec, sources: SnapshotSource[]): { instanceTypes: InstanceTypeInfo[]; products: PricedProduct[] } {
+function buildEc2(
+  sourceDir: string,
+  spec: RegionSpec,
+  sources: SnapshotSource[],
+): { instanceTypes: InstanceTypeInfo[]; products: PricedProduct[] } {
   const file = `ec2/${spec.region}-ondemand.json`;
-  const data = readJson<{ manifest: { hawkFilePublicationDate: string; source: string }; regions: Record<string, Record<string, Ec2Row>> }>(join(sourceDir, file));
+  const data = readJson<{
+    manifest: { hawkFilePublicationDate: string; source: string };
+    regions: Record<string, Record<string, Ec2Row>>;
+  }>(join(sourceDir, file));
   sources.push({
     id: 'ec2-ondemand',
-    description: 'EC2 On-Demand prices, Linux, shared tenancy, no pre-installed software (AWS pricing-page JSON)',
+    description:
+      'EC2 On-Demand prices, Linux, shared tenancy, no pre-installed software (AWS pricing-page JSON)',
     file,
     publishedAt: data.manifest.hawkFilePublicationDate,
     origin: `https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/${data.manifest.source}/${spec.location}/Linux/index.json`,
@@ -109,7 +133,12 @@ function buildEc2(sourceDir: string, spec: RegionSpec, sources: SnapshotSource[]
   const rates = readLicenceRates(sourceDir);
   const instanceTypes: InstanceTypeInfo[] = [];
   const products: PricedProduct[] = [];
-  const baseAttrs = { tenancy: 'Shared', capacitystatus: 'Used', regionCode: spec.region, location: spec.location };
+  const baseAttrs = {
+    tenancy: 'Shared',
+    capacitystatus: 'Used',
+    regionCode: spec.region,
+    location: spec.location,
+  };
   for (const row of rows.sort((a, b) => a['Instance Type'].localeCompare(b['Instance Type']))) {
     if (row['Operating System'] !== 'Linux' || row['Pre Installed S/W'] !== 'NA') continue;
     const type = row['Instance Type'];
@@ -132,16 +161,37 @@ function buildEc2(sourceDir: string, spec: RegionSpec, sources: SnapshotSource[]
     products.push({
       serviceCode: 'AmazonEC2',
       productFamily: 'Compute Instance',
-      attributes: { instanceType: type, operatingSystem: 'Linux', preInstalledSw: 'NA', licenseModel: 'No License required', ...baseAttrs },
+      attributes: {
+        instanceType: type,
+        operatingSystem: 'Linux',
+        preInstalledSw: 'NA',
+        licenseModel: 'No License required',
+        ...baseAttrs,
+      },
       onDemand: [dimension('Hrs', linux, row.rateCode, `${type} Linux On-Demand`)],
       provenance: { sourceId: 'ec2-ondemand', derived: null },
     });
     if (!cls.licenceRuleApplies) continue;
-    const variants: { sw: (typeof PRE_INSTALLED_SW)[keyof typeof PRE_INSTALLED_SW]; rate: string; minVcpu: number; label: string }[] = [
+    const variants: {
+      sw: (typeof PRE_INSTALLED_SW)[keyof typeof PRE_INSTALLED_SW];
+      rate: string;
+      minVcpu: number;
+      label: string;
+    }[] = [
       { sw: PRE_INSTALLED_SW.none, rate: rates.windows, minVcpu: 1, label: 'Windows' },
       { sw: PRE_INSTALLED_SW.web, rate: rates.web, minVcpu: 1, label: 'Windows with SQL Server Web' },
-      { sw: PRE_INSTALLED_SW.standard, rate: rates.standard, minVcpu: 4, label: 'Windows with SQL Server Standard' },
-      { sw: PRE_INSTALLED_SW.enterprise, rate: rates.enterprise, minVcpu: 4, label: 'Windows with SQL Server Enterprise' },
+      {
+        sw: PRE_INSTALLED_SW.standard,
+        rate: rates.standard,
+        minVcpu: 4,
+        label: 'Windows with SQL Server Standard',
+      },
+      {
+        sw: PRE_INSTALLED_SW.enterprise,
+        rate: rates.enterprise,
+        minVcpu: 4,
+        label: 'Windows with SQL Server Enterprise',
+      },
     ];
     // In the Price List, EC2 Windows rows with the licence included say licenseModel "No License required"
     // (the licence is part of the OS price); only BYOL rows say "Bring your own license".
@@ -151,13 +201,22 @@ function buildEc2(sourceDir: string, spec: RegionSpec, sources: SnapshotSource[]
       products.push({
         serviceCode: 'AmazonEC2',
         productFamily: 'Compute Instance',
-        attributes: { instanceType: type, operatingSystem: 'Windows', preInstalledSw: v.sw, licenseModel: 'No License required', ...baseAttrs },
+        attributes: {
+          instanceType: type,
+          operatingSystem: 'Windows',
+          preInstalledSw: v.sw,
+          licenseModel: 'No License required',
+          ...baseAttrs,
+        },
         onDemand: [dimension('Hrs', price, null, `${type} ${v.label} License Included On-Demand (derived)`)],
         provenance: {
           sourceId: 'ec2-ondemand',
           derived: {
             rule: LICENCE_RULE_ID,
-            inputs: [`Linux ${linux}/h (rate code ${row.rateCode})`, `${billedVcpu} vCPU × ${v.rate}/vCPU-h (${v.label} licence rate)`],
+            inputs: [
+              `Linux ${linux}/h (rate code ${row.rateCode})`,
+              `${billedVcpu} vCPU × ${v.rate}/vCPU-h (${v.label} licence rate)`,
+            ],
           },
         },
       });
@@ -185,7 +244,13 @@ function buildFromMeteredFile(
   items: ServiceItem[],
 ): PricedProduct[] {
   const data = readJson<MeteredFile>(join(sourceDir, src.file));
-  sources.push({ id: src.id, description: src.description, file: src.file, publishedAt: data.manifest?.hawkFilePublicationDate ?? null, origin: src.origin });
+  sources.push({
+    id: src.id,
+    description: src.description,
+    file: src.file,
+    publishedAt: data.manifest?.hawkFilePublicationDate ?? null,
+    origin: src.origin,
+  });
   const table = data.regions[spec.location];
   if (!table) throw new Error(`${src.file}: no prices for ${spec.location}`);
   return items.map((item) => {
@@ -194,7 +259,14 @@ function buildFromMeteredFile(
       const entry = table[key];
       if (!entry) throw new Error(`${src.file}: key "${key}" missing for ${spec.location}`);
       const [begin, end] = item.tiers?.[i] ?? ['0', 'Inf'];
-      return dimension(item.unit, normalizePrice(entry.price, `${src.file} ${key}`), entry.rateCode ?? null, `${item.description} — AWS key "${key}"`, begin, end);
+      return dimension(
+        item.unit,
+        normalizePrice(entry.price, `${src.file} ${key}`),
+        entry.rateCode ?? null,
+        `${item.description} — AWS key "${key}"`,
+        begin,
+        end,
+      );
     });
     return {
       serviceCode: item.serviceCode,
@@ -220,7 +292,12 @@ function buildEbs(sourceDir: string, spec: RegionSpec, sources: SnapshotSource[]
     sourceDir,
     spec,
     sources,
-    { id: 'ebs', file: 'ebs/ebs.json', description: 'EBS volume, IOPS, throughput and snapshot prices (AWS pricing-page JSON)', origin: 'https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ebs.json' },
+    {
+      id: 'ebs',
+      file: 'ebs/ebs.json',
+      description: 'EBS volume, IOPS, throughput and snapshot prices (AWS pricing-page JSON)',
+      origin: 'https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ebs.json',
+    },
     [
       storage('gp3', 'Storage General Purpose gp3 GB Mo'),
       storage('gp2', 'Storage General Purpose gp2 GB Mo'),
@@ -228,10 +305,28 @@ function buildEbs(sourceDir: string, spec: RegionSpec, sources: SnapshotSource[]
       storage('io2', 'Storage Provisioned IOPS io2 GB month'),
       storage('st1', 'Storage Throughput Optimized HDD st1 GB Mo'),
       storage('sc1', 'Storage Cold HDD sc1 GB Mo'),
-      { key: 'Provisioned EBS IOPS gp3 Volumes per IOPS Mo', serviceCode: 'AmazonEC2', productFamily: 'System Operation', attributes: { group: 'EBS IOPS', volumeApiName: 'gp3' }, unit: 'IOPS-Mo', description: 'EBS gp3 provisioned IOPS above the included 3,000' },
-      { key: 'Provisioned EBS IOPS io1 Volumes per IOPS Mo', serviceCode: 'AmazonEC2', productFamily: 'System Operation', attributes: { group: 'EBS IOPS', volumeApiName: 'io1' }, unit: 'IOPS-Mo', description: 'EBS io1 provisioned IOPS' },
       {
-        key: ['Provisioned EBS IOPS io2 Volumes per IOPS Mo', 'Provisioned EBS IOPS Tier 2 io2 Volumes per IOPS Mo', 'Provisioned EBS IOPS Tier 3 io2 Volumes per IOPS Mo'],
+        key: 'Provisioned EBS IOPS gp3 Volumes per IOPS Mo',
+        serviceCode: 'AmazonEC2',
+        productFamily: 'System Operation',
+        attributes: { group: 'EBS IOPS', volumeApiName: 'gp3' },
+        unit: 'IOPS-Mo',
+        description: 'EBS gp3 provisioned IOPS above the included 3,000',
+      },
+      {
+        key: 'Provisioned EBS IOPS io1 Volumes per IOPS Mo',
+        serviceCode: 'AmazonEC2',
+        productFamily: 'System Operation',
+        attributes: { group: 'EBS IOPS', volumeApiName: 'io1' },
+        unit: 'IOPS-Mo',
+        description: 'EBS io1 provisioned IOPS',
+      },
+      {
+        key: [
+          'Provisioned EBS IOPS io2 Volumes per IOPS Mo',
+          'Provisioned EBS IOPS Tier 2 io2 Volumes per IOPS Mo',
+          'Provisioned EBS IOPS Tier 3 io2 Volumes per IOPS Mo',
+        ],
         tiers: [
           ['0', '32000'],
           ['32000', '64000'],
@@ -243,13 +338,31 @@ function buildEbs(sourceDir: string, spec: RegionSpec, sources: SnapshotSource[]
         unit: 'IOPS-Mo',
         description: 'EBS io2 provisioned IOPS (tiered: up to 32,000; 32,001–64,000; above 64,000)',
       },
-      { key: 'Provisioned Throughput gp3 per GiBps mo', serviceCode: 'AmazonEC2', productFamily: 'Provisioned Throughput', attributes: { volumeApiName: 'gp3' }, unit: 'GiBps-mo', description: 'EBS gp3 provisioned throughput above the included 125 MiB/s' },
-      { key: 'Storage Snapshot Amazon S3 GB Mo', serviceCode: 'AmazonEC2', productFamily: 'Storage Snapshot', attributes: { usagetype: `${p}EBS:SnapshotUsage` }, unit: 'GB-Mo', description: 'EBS snapshot storage (standard tier)' },
+      {
+        key: 'Provisioned Throughput gp3 per GiBps mo',
+        serviceCode: 'AmazonEC2',
+        productFamily: 'Provisioned Throughput',
+        attributes: { volumeApiName: 'gp3' },
+        unit: 'GiBps-mo',
+        description: 'EBS gp3 provisioned throughput above the included 125 MiB/s',
+      },
+      {
+        key: 'Storage Snapshot Amazon S3 GB Mo',
+        serviceCode: 'AmazonEC2',
+        productFamily: 'Storage Snapshot',
+        attributes: { usagetype: `${p}EBS:SnapshotUsage` },
+        unit: 'GB-Mo',
+        description: 'EBS snapshot storage (standard tier)',
+      },
     ],
   );
 }
 
-function buildNetworkAndData(sourceDir: string, spec: RegionSpec, sources: SnapshotSource[]): PricedProduct[] {
+function buildNetworkAndData(
+  sourceDir: string,
+  spec: RegionSpec,
+  sources: SnapshotSource[],
+): PricedProduct[] {
   const p = spec.usagePrefix;
   const pages = 'pricing-pages';
   return [
@@ -257,30 +370,77 @@ function buildNetworkAndData(sourceDir: string, spec: RegionSpec, sources: Snaps
       sourceDir,
       spec,
       sources,
-      { id: 'natgateway', file: `${pages}/2025-11/natgateway.json`, description: 'NAT gateway prices (AWS pricing-page JSON)', origin: 'https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/natgateway.json' },
-      [
-        { key: 'Hourly charge for NAT Gateways', serviceCode: 'AmazonEC2', productFamily: 'NAT Gateway', attributes: { usagetype: `${p}NatGateway-Hours` }, unit: 'Hrs', description: 'NAT gateway hours' },
-        { key: 'Charge for per GB data processed by NatGateways', serviceCode: 'AmazonEC2', productFamily: 'NAT Gateway', attributes: { usagetype: `${p}NatGateway-Bytes` }, unit: 'GB', description: 'NAT gateway data processed' },
-      ],
-    ),
-    ...buildFromMeteredFile(
-      sourceDir,
-      spec,
-      sources,
-      { id: 'elb', file: `${pages}/2025-05/raw/elb.json`, description: 'Elastic Load Balancing prices (AWS pricing-page JSON)', origin: 'https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/elb/USD/current/elb.json' },
-      [
-        { key: 'Application Load Balancer Hours', serviceCode: 'AWSELB', productFamily: 'Load Balancer-Application', attributes: { usagetype: `${p}LoadBalancerUsage` }, unit: 'Hrs', description: 'Application Load Balancer hours' },
-        { key: 'Application Load Balancer LCU Hours', serviceCode: 'AWSELB', productFamily: 'Load Balancer-Application', attributes: { usagetype: `${p}LCUUsage` }, unit: 'LCU-Hrs', description: 'Application Load Balancer capacity units' },
-      ],
-    ),
-    ...buildFromMeteredFile(
-      sourceDir,
-      spec,
-      sources,
-      { id: 's3', file: `${pages}/2025-11/s3.json`, description: 'Amazon S3 prices (AWS pricing-page JSON)', origin: 'https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/s3/USD/current/s3.json' },
+      {
+        id: 'natgateway',
+        file: `${pages}/2025-11/natgateway.json`,
+        description: 'NAT gateway prices (AWS pricing-page JSON)',
+        origin: 'https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/natgateway.json',
+      },
       [
         {
-          key: ['Standard Storage First 50 TB per GB Mo', 'Standard Storage Next 450 TB per GB Mo', 'Standard Storage Over 500 TB per GB Mo'],
+          key: 'Hourly charge for NAT Gateways',
+          serviceCode: 'AmazonEC2',
+          productFamily: 'NAT Gateway',
+          attributes: { usagetype: `${p}NatGateway-Hours` },
+          unit: 'Hrs',
+          description: 'NAT gateway hours',
+        },
+        {
+          key: 'Charge for per GB data processed by NatGateways',
+          serviceCode: 'AmazonEC2',
+          productFamily: 'NAT Gateway',
+          attributes: { usagetype: `${p}NatGateway-Bytes` },
+          unit: 'GB',
+          description: 'NAT gateway data processed',
+        },
+      ],
+    ),
+    ...buildFromMeteredFile(
+      sourceDir,
+      spec,
+      sources,
+      {
+        id: 'elb',
+        file: `${pages}/2025-05/raw/elb.json`,
+        description: 'Elastic Load Balancing prices (AWS pricing-page JSON)',
+        origin: 'https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/elb/USD/current/elb.json',
+      },
+      [
+        {
+          key: 'Application Load Balancer Hours',
+          serviceCode: 'AWSELB',
+          productFamily: 'Load Balancer-Application',
+          attributes: { usagetype: `${p}LoadBalancerUsage` },
+          unit: 'Hrs',
+          description: 'Application Load Balancer hours',
+        },
+        {
+          key: 'Application Load Balancer LCU Hours',
+          serviceCode: 'AWSELB',
+          productFamily: 'Load Balancer-Application',
+          attributes: { usagetype: `${p}LCUUsage` },
+          unit: 'LCU-Hrs',
+          description: 'Application Load Balancer capacity units',
+        },
+      ],
+    ),
+    ...buildFromMeteredFile(
+      sourceDir,
+      spec,
+      sources,
+      {
+        id: 's3',
+        file: `${pages}/2025-11/s3.json`,
+        description: 'Amazon S3 prices (AWS pricing-page JSON)',
+        origin: 'https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/s3/USD/current/s3.json',
+      },
+      [
+        {
+          key: [
+            'Standard Storage First 50 TB per GB Mo',
+            'Standard Storage Next 450 TB per GB Mo',
+            'Standard Storage Over 500 TB per GB Mo',
+          ],
           tiers: [
             ['0', '51200'],
             ['51200', '512000'],
@@ -288,22 +448,59 @@ function buildNetworkAndData(sourceDir: string, spec: RegionSpec, sources: Snaps
           ],
           serviceCode: 'AmazonS3',
           productFamily: 'Storage',
-          attributes: { storageClass: 'General Purpose', volumeType: 'Standard', usagetype: `${p}TimedStorage-ByteHrs` },
+          attributes: {
+            storageClass: 'General Purpose',
+            volumeType: 'Standard',
+            usagetype: `${p}TimedStorage-ByteHrs`,
+          },
           unit: 'GB-Mo',
           description: 'S3 Standard storage (tiered: first 50 TB, next 450 TB, over 500 TB)',
         },
-        { key: 'PUT COPY/POST or LIST requests per Requests', serviceCode: 'AmazonS3', productFamily: 'API Request', attributes: { group: 'S3-API-Tier1', usagetype: `${p}Requests-Tier1` }, unit: 'Requests', description: 'S3 Standard PUT, COPY, POST and LIST requests' },
-        { key: 'GET and all other requests per Requests', serviceCode: 'AmazonS3', productFamily: 'API Request', attributes: { group: 'S3-API-Tier2', usagetype: `${p}Requests-Tier2` }, unit: 'Requests', description: 'S3 Standard GET and other requests' },
+        {
+          key: 'PUT COPY/POST or LIST requests per Requests',
+          serviceCode: 'AmazonS3',
+          productFamily: 'API Request',
+          attributes: { group: 'S3-API-Tier1', usagetype: `${p}Requests-Tier1` },
+          unit: 'Requests',
+          description: 'S3 Standard PUT, COPY, POST and LIST requests',
+        },
+        {
+          key: 'GET and all other requests per Requests',
+          serviceCode: 'AmazonS3',
+          productFamily: 'API Request',
+          attributes: { group: 'S3-API-Tier2', usagetype: `${p}Requests-Tier2` },
+          unit: 'Requests',
+          description: 'S3 Standard GET and other requests',
+        },
       ],
     ),
     ...buildFromMeteredFile(
       sourceDir,
       spec,
       sources,
-      { id: 'kms', file: `${pages}/2025-11/kms.json`, description: 'AWS KMS prices (AWS pricing-page JSON)', origin: 'https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/kms/USD/current/kms.json' },
+      {
+        id: 'kms',
+        file: `${pages}/2025-11/kms.json`,
+        description: 'AWS KMS prices (AWS pricing-page JSON)',
+        origin: 'https://b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/kms/USD/current/kms.json',
+      },
       [
-        { key: 'Encryption Key', serviceCode: 'awskms', productFamily: 'Encryption Key', attributes: { usagetype: `${p}KMS-Keys` }, unit: 'Keys', description: 'KMS customer managed key, per month' },
-        { key: 'API request - Non Free Tier', serviceCode: 'awskms', productFamily: 'API Request', attributes: { usagetype: `${p}KMS-Requests` }, unit: 'Requests', description: 'KMS symmetric API requests beyond the free tier' },
+        {
+          key: 'Encryption Key',
+          serviceCode: 'awskms',
+          productFamily: 'Encryption Key',
+          attributes: { usagetype: `${p}KMS-Keys` },
+          unit: 'Keys',
+          description: 'KMS customer managed key, per month',
+        },
+        {
+          key: 'API request - Non Free Tier',
+          serviceCode: 'awskms',
+          productFamily: 'API Request',
+          attributes: { usagetype: `${p}KMS-Requests` },
+          unit: 'Requests',
+          description: 'KMS symmetric API requests beyond the free tier',
+        },
       ],
     ),
   ];
@@ -313,8 +510,15 @@ export function buildSnapshot(sourceDir: string, spec: RegionSpec): PricingSnaps
   const sources: SnapshotSource[] = [];
   const rates = readLicenceRates(sourceDir);
   const ec2 = buildEc2(sourceDir, spec, sources);
-  const products = [...ec2.products, ...buildEbs(sourceDir, spec, sources), ...buildNetworkAndData(sourceDir, spec, sources)];
-  const published = sources.map((s) => s.publishedAt).filter((d): d is string => d !== null).sort();
+  const products = [
+    ...ec2.products,
+    ...buildEbs(sourceDir, spec, sources),
+    ...buildNetworkAndData(sourceDir, spec, sources),
+  ];
+  const published = sources
+    .map((s) => s.publishedAt)
+    .filter((d): d is string => d !== null)
+    .sort();
   const snapshot: PricingSnapshot = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -345,7 +549,8 @@ export function buildSnapshot(sourceDir: string, spec: RegionSpec): PricingSnaps
 export function serializeSnapshot(snapshot: PricingSnapshot): string {
   const { instanceTypes, products, ...header } = snapshot;
   const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');
-  const list = (items: unknown[]): string => `[\n${items.map((i) => `    ${JSON.stringify(i)}`).join(',\n')}\n  ]`;
+  const list = (items: unknown[]): string =>
+    `[\n${items.map((i) => `    ${JSON.stringify(i)}`).join(',\n')}\n  ]`;
   return `${head},\n  "instanceTypes": ${list(instanceTypes)},\n  "products": ${list(products)}\n}\n`;
 }
 
@@ -418,4 +623,5 @@ function main(argv: string[]): void {
   process.stdout.write(`wrote ${[...files.keys()].join(', ')} to ${outDir}\n`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  main(process.argv.slice(2));

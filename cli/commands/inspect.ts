@@ -9,7 +9,11 @@ import { renderChecksText, renderEstimateText } from '../render-text';
 
 function projectArg(args: ParsedArgs, command: string): string {
   const [path, ...extra] = args.positionals;
-  if (!path) throw usageError(`archplan ${command} needs a project file.`, `Example: archplan ${command} /tmp/plan/project.archplan.json`);
+  if (!path)
+    throw usageError(
+      `archplan ${command} needs a project file.`,
+      `Example: archplan ${command} /tmp/plan/project.archplan.json`,
+    );
   if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}".`, 'Give one project file.');
   return path;
 }
@@ -27,12 +31,17 @@ const SEVERITIES: readonly RuleSeverity[] = ['low', 'medium', 'high', 'critical'
 export function runCheck(args: ParsedArgs): number {
   const failOn = args.values['fail-on'] ?? 'high';
   if (typeof failOn !== 'string' || !(SEVERITIES as readonly string[]).includes(failOn)) {
-    throw usageError(`--fail-on ${String(failOn)} is not a severity.`, `Use one of: ${SEVERITIES.join(', ')}.`);
+    throw usageError(
+      `--fail-on ${String(failOn)} is not a severity.`,
+      `Use one of: ${SEVERITIES.join(', ')}.`,
+    );
   }
   const project = readProjectFile(projectArg(args, 'check'));
   const { prices } = priceContextFor(project.options.region);
   const { checks } = analyzeProject(project, prices);
-  process.stdout.write(args.values.json ? `${JSON.stringify(checks, null, 2)}\n` : `${renderChecksText(checks)}\n`);
+  process.stdout.write(
+    args.values.json ? `${JSON.stringify(checks, null, 2)}\n` : `${renderChecksText(checks)}\n`,
+  );
   const blocking = checks.some((c) => c.status === 'fail' && atOrAbove(c.severity, failOn as RuleSeverity));
   return blocking ? EXIT.checksFailed : EXIT.ok;
 }

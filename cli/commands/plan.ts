@@ -13,10 +13,19 @@ import { writePlanOutputs } from '../write-outputs';
 
 export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number> {
   const [inventoryPath, ...extra] = args.positionals;
-  if (!inventoryPath) throw usageError('archplan plan needs an inventory file.', 'Example: archplan plan examples/rpa-estate.csv --out /tmp/plan');
-  if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}".`, 'Give one inventory file; options start with --.');
+  if (!inventoryPath)
+    throw usageError(
+      'archplan plan needs an inventory file.',
+      'Example: archplan plan examples/rpa-estate.csv --out /tmp/plan',
+    );
+  if (extra.length > 0)
+    throw usageError(`Unexpected argument "${extra[0]}".`, 'Give one inventory file; options start with --.');
   const out = args.values.out;
-  if (typeof out !== 'string' || out === '') throw usageError('archplan plan needs --out <dir>.', 'Example: archplan plan examples/rpa-estate.csv --out /tmp/plan');
+  if (typeof out !== 'string' || out === '')
+    throw usageError(
+      'archplan plan needs --out <dir>.',
+      'Example: archplan plan examples/rpa-estate.csv --out /tmp/plan',
+    );
   const options = planOptionsFromFlags(args.values);
   const paper = paperFrom(args.values.paper);
   const { prices } = priceContextFor(options.region);
@@ -27,7 +36,14 @@ export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number
   const parsed = parseNativeCsv(text, fileName, at);
   if (hasErrors(parsed.issues)) {
     printIssues(parsed.issues);
-    throw new CliError([{ code: 'inventory.rejected', severity: 'error', message: `${fileName} was not imported: fix the errors above.`, hint: 'See the README, "Inventory CSV", for the columns and their units.' }]);
+    throw new CliError([
+      {
+        code: 'inventory.rejected',
+        severity: 'error',
+        message: `${fileName} was not imported: fix the errors above.`,
+        hint: 'See the README, "Inventory CSV", for the columns and their units.',
+      },
+    ]);
   }
   printIssues(parsed.issues.filter((i) => i.severity !== 'notice' || !args.values.json));
 

@@ -15,9 +15,24 @@ export interface CsvLimits {
   maxCellChars: number;
 }
 
-export const DEFAULT_CSV_LIMITS: CsvLimits = { maxBytes: 50 * 1024 * 1024, maxRows: 100_000, maxColumns: 500, maxCellChars: 10_000 };
+export const DEFAULT_CSV_LIMITS: CsvLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  maxRows: 100_000,
+  maxColumns: 500,
+  maxCellChars: 10_000,
+};
 
-export type CsvError = { code: 'csv.too-large' | 'csv.too-many-rows' | 'csv.too-many-columns' | 'csv.cell-too-long' | 'csv.unclosed-quote' | 'csv.binary'; line: number; message: string };
+export type CsvError = {
+  code:
+    | 'csv.too-large'
+    | 'csv.too-many-rows'
+    | 'csv.too-many-columns'
+    | 'csv.cell-too-long'
+    | 'csv.unclosed-quote'
+    | 'csv.binary';
+  line: number;
+  message: string;
+};
 
 function detectDelimiter(firstLine: string): CsvTable['delimiter'] {
   const counts = { ',': 0, ';': 0, '\t': 0 };
@@ -31,13 +46,30 @@ function detectDelimiter(firstLine: string): CsvTable['delimiter'] {
   return ',';
 }
 
-export function readCsv(input: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): { ok: true; table: CsvTable } | { ok: false; error: CsvError } {
+export function readCsv(
+  input: string,
+  limits: CsvLimits = DEFAULT_CSV_LIMITS,
+): { ok: true; table: CsvTable } | { ok: false; error: CsvError } {
   if (input.length > limits.maxBytes) {
-    return { ok: false, error: { code: 'csv.too-large', line: 0, message: `The file is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'csv.too-large',
+        line: 0,
+        message: `The file is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB.`,
+      },
+    };
   }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.slice(0, 4096).includes('\u0000')) {
-    return { ok: false, error: { code: 'csv.binary', line: 1, message: 'The file contains binary data; it is not a CSV text file.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'csv.binary',
+        line: 1,
+        message: 'The file contains binary data; it is not a CSV text file.',
+      },
+    };
   }
   const firstLineEnd = text.search(/\r|\n/);
   const delimiter = detectDelimiter(firstLineEnd < 0 ? text : text.slice(0, firstLineEnd));
@@ -49,10 +81,20 @@ export function readCsv(input: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): 
   let rowStart = 1;
   let i = 0;
   const endCell = (): CsvError | null => {
-    if (cell.length > limits.maxCellChars) return { code: 'csv.cell-too-long', line: rowStart, message: `A cell on line ${rowStart} is longer than ${limits.maxCellChars} characters.` };
+    if (cell.length > limits.maxCellChars)
+      return {
+        code: 'csv.cell-too-long',
+        line: rowStart,
+        message: `A cell on line ${rowStart} is longer than ${limits.maxCellChars} characters.`,
+      };
     cells.push(cell);
     cell = '';
-    if (cells.length > limits.maxColumns) return { code: 'csv.too-many-columns', line: rowStart, message: `Line ${rowStart} has more than ${limits.maxColumns} columns.` };
+    if (cells.length > limits.maxColumns)
+      return {
+        code: 'csv.too-many-columns',
+        line: rowStart,
+        message: `Line ${rowStart} has more than ${limits.maxColumns} columns.`,
+      };
     return null;
   };
   const endRow = (): CsvError | null => {
@@ -60,7 +102,12 @@ export function readCsv(input: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): 
     if (err) return err;
     rows.push({ line: rowStart, cells });
     cells = [];
-    if (rows.length > limits.maxRows) return { code: 'csv.too-many-rows', line: rowStart, message: `The file has more than ${limits.maxRows} rows.` };
+    if (rows.length > limits.maxRows)
+      return {
+        code: 'csv.too-many-rows',
+        line: rowStart,
+        message: `The file has more than ${limits.maxRows} rows.`,
+      };
     return null;
   };
   while (i < text.length) {
@@ -78,7 +125,15 @@ export function readCsv(input: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): 
       }
       if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
       cell += ch;
-      if (cell.length > limits.maxCellChars) return { ok: false, error: { code: 'csv.cell-too-long', line: rowStart, message: `A cell starting on line ${rowStart} is longer than ${limits.maxCellChars} characters.` } };
+      if (cell.length > limits.maxCellChars)
+        return {
+          ok: false,
+          error: {
+            code: 'csv.cell-too-long',
+            line: rowStart,
+            message: `A cell starting on line ${rowStart} is longer than ${limits.maxCellChars} characters.`,
+          },
+        };
       i++;
       continue;
     }
@@ -105,7 +160,15 @@ export function readCsv(input: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): 
     cell += ch;
     i++;
   }
-  if (inQuotes) return { ok: false, error: { code: 'csv.unclosed-quote', line: rowStart, message: `A quoted field starting on line ${rowStart} is never closed.` } };
+  if (inQuotes)
+    return {
+      ok: false,
+      error: {
+        code: 'csv.unclosed-quote',
+        line: rowStart,
+        message: `A quoted field starting on line ${rowStart} is never closed.`,
+      },
+    };
   if (cell !== '' || cells.length > 0) {
     const err = endRow();
     if (err) return { ok: false, error: err };

@@ -13,7 +13,14 @@ export const issueSchema = z.object({
   severity: z.enum(['error', 'warning', 'notice']),
   message: z.string(),
   hint: z.string(),
-  path: z.object({ file: z.string().optional(), row: z.number().optional(), column: z.string().optional(), field: z.string().optional() }).optional(),
+  path: z
+    .object({
+      file: z.string().optional(),
+      row: z.number().optional(),
+      column: z.string().optional(),
+      field: z.string().optional(),
+    })
+    .optional(),
 });
 
 const errorResult = z.object({ status: z.literal('error'), issues: z.array(issueSchema).min(1) });
@@ -27,7 +34,10 @@ export const recentFileSchema = z.object({ path: filePath, name: z.string(), mod
 export const paperSizeSchema = z.enum(['A4', 'Letter']);
 
 /** The proposal PDF of an export: written, or skipped with the reason (no browser to print with). */
-export const exportedPdfSchema = z.discriminatedUnion('status', [z.object({ status: z.literal('written'), file: z.string() }), z.object({ status: z.literal('skipped'), reason: z.string() })]);
+export const exportedPdfSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('written'), file: z.string() }),
+  z.object({ status: z.literal('skipped'), reason: z.string() }),
+]);
 
 export const channels = {
   'app.info': {
@@ -42,17 +52,35 @@ export const channels = {
   },
   'pricing.snapshot': {
     input: z.object({ region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/) }).strict(),
-    output: z.discriminatedUnion('status', [z.object({ status: z.literal('ok'), snapshot: pricingSnapshotSchema }), errorResult]),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('ok'), snapshot: pricingSnapshotSchema }),
+      errorResult,
+    ]),
   },
   'project.open': {
     /** Without a path the desktop shows an Open dialog; browser mode requires one. */
     input: z.object({ path: filePath.optional() }).strict(),
-    output: z.discriminatedUnion('status', [z.object({ status: z.literal('opened'), path: filePath, project: projectSchema, issues: z.array(issueSchema) }), cancelled, errorResult]),
+    output: z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('opened'),
+        path: filePath,
+        project: projectSchema,
+        issues: z.array(issueSchema),
+      }),
+      cancelled,
+      errorResult,
+    ]),
   },
   'project.save': {
     /** Without a path (or with saveAs) the desktop shows a Save dialog; browser mode names the file after the project. */
-    input: z.object({ path: filePath.optional(), saveAs: z.boolean().optional(), project: projectSchema }).strict(),
-    output: z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: filePath }), cancelled, errorResult]),
+    input: z
+      .object({ path: filePath.optional(), saveAs: z.boolean().optional(), project: projectSchema })
+      .strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), path: filePath }),
+      cancelled,
+      errorResult,
+    ]),
   },
   'project.recent': {
     input: z.object({}).strict(),
@@ -95,4 +123,8 @@ export function isChannel(name: string): name is Channel {
 }
 
 /** The renderer's view of its host: one typed method per channel. */
-export type HostApi = { [C in Channel as C extends `${infer A}.${infer B}` ? `${A}${Capitalize<B>}` : never]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> };
+export type HostApi = {
+  [C in Channel as C extends `${infer A}.${infer B}` ? `${A}${Capitalize<B>}` : never]: (
+    input: ChannelInput<C>,
+  ) => Promise<ChannelOutput<C>>;
+};

@@ -89,7 +89,9 @@ export const s3BucketNodeSchema = z.object({
   versioning: z.boolean(),
   publicAccessBlocked: z.boolean(),
   /** Days after which backups move to a colder class, and after which they expire. */
-  lifecycle: z.object({ transitionDays: z.number().int().min(1), expireDays: z.number().int().min(1) }).nullable(),
+  lifecycle: z
+    .object({ transitionDays: z.number().int().min(1), expireDays: z.number().int().min(1) })
+    .nullable(),
   /** Expected stored volume, for the estimate. */
   storageGib: z.number().min(0),
 });

@@ -19,7 +19,11 @@ export interface PriceContext {
   instanceTypes: readonly InstanceTypeInfo[];
 }
 
-export function createProject(info: Pick<ProjectInfo, 'name'> & Partial<ProjectInfo>, now: string, options: Partial<PlanOptions> = {}): Project {
+export function createProject(
+  info: Pick<ProjectInfo, 'name'> & Partial<ProjectInfo>,
+  now: string,
+  options: Partial<PlanOptions> = {},
+): Project {
   const merged = { ...DEFAULT_PLAN_OPTIONS, ...options };
   return {
     format: PROJECT_FORMAT,
@@ -37,7 +41,11 @@ export function createProject(info: Pick<ProjectInfo, 'name'> & Partial<ProjectI
  * Inventory → sizing → topology → layout. Returns a new project; the old one is untouched, so a
  * failed import leaves the open project as it was.
  */
-export async function planProject(project: Project, inventory: Inventory, prices: PriceContext): Promise<{ project: Project; sizing: SizingResult[]; issues: Issue[] }> {
+export async function planProject(
+  project: Project,
+  inventory: Inventory,
+  prices: PriceContext,
+): Promise<{ project: Project; sizing: SizingResult[]; issues: Issue[] }> {
   const { results, issues } = sizeInventory(inventory, prices.instanceTypes, prices.book, project.options);
   const topology = buildTopology(inventory, results, project.options);
   const layout = await layoutTopology(topology, project.layout);

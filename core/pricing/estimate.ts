@@ -1,6 +1,12 @@
 import type { Issue } from '../model/issue';
 import type { PurchaseOption } from '../model/options';
-import { type Ec2Node, type NodeOfKind, type Topology, type TopologyNode, nodesOfKind } from '../model/topology';
+import {
+  type Ec2Node,
+  type NodeOfKind,
+  type Topology,
+  type TopologyNode,
+  nodesOfKind,
+} from '../model/topology';
 import { Money, sum, toCents } from '../util/money';
 import type { CostComponent } from './cost-component';
 import { describeFilter } from './price-filter';
@@ -51,7 +57,10 @@ export interface Estimate {
 }
 
 /** Every cost component of the design. Groups (VPC, AZ, subnet) and the internet gateway cost nothing. */
-export function costComponentsFor(topology: Topology, usage: UsageAssumptions = DEFAULT_USAGE): CostComponent[] {
+export function costComponentsFor(
+  topology: Topology,
+  usage: UsageAssumptions = DEFAULT_USAGE,
+): CostComponent[] {
   const region = topology.region;
   const instances = nodesOfKind(topology, 'ec2-instance');
   const nats = nodesOfKind(topology, 'nat-gateway');
@@ -64,11 +73,20 @@ export function costComponentsFor(topology: Topology, usage: UsageAssumptions = 
 }
 
 /** Instances routed through one NAT gateway: those in its AZ when there is one per AZ, else all. */
-function instancesServedBy(nat: NodeOfKind<'nat-gateway'>, instances: readonly Ec2Node[], natCount: number): number {
+function instancesServedBy(
+  nat: NodeOfKind<'nat-gateway'>,
+  instances: readonly Ec2Node[],
+  natCount: number,
+): number {
   return natCount <= 1 ? instances.length : instances.filter((i) => i.zone === nat.zone).length;
 }
 
-function componentsForNode(node: TopologyNode, region: string, usage: UsageAssumptions, natInstances: number): CostComponent[] {
+function componentsForNode(
+  node: TopologyNode,
+  region: string,
+  usage: UsageAssumptions,
+  natInstances: number,
+): CostComponent[] {
   switch (node.kind) {
     case 'ec2-instance':
       return ec2InstanceComponents(node, region);
@@ -95,7 +113,8 @@ export function applyTiers(quantity: Money, tiers: readonly PriceDimension[]): M
   for (const tier of tiers) {
     if (remaining.lte(0)) break;
     const begin = new Money(tier.beginRange);
-    const width = tier.endRange === 'Inf' ? remaining : Money.min(remaining, new Money(tier.endRange).minus(begin));
+    const width =
+      tier.endRange === 'Inf' ? remaining : Money.min(remaining, new Money(tier.endRange).minus(begin));
     total = total.plus(width.times(tier.usd));
     remaining = remaining.minus(width);
   }
@@ -103,7 +122,11 @@ export function applyTiers(quantity: Money, tiers: readonly PriceDimension[]): M
 }
 
 /** Prices components against a price book: pure, so it runs in the renderer on every edit. */
-export function priceComponents(components: readonly CostComponent[], book: PriceBook, purchaseOption: PurchaseOption): Estimate {
+export function priceComponents(
+  components: readonly CostComponent[],
+  book: PriceBook,
+  purchaseOption: PurchaseOption,
+): Estimate {
   const issues: Issue[] = [];
   const lines: EstimateLine[] = components.map((c) => {
     const base = {
@@ -130,14 +153,22 @@ export function priceComponents(components: readonly CostComponent[], book: Pric
         hint: 'Refresh prices from the AWS Price List API, or choose an instance type the snapshot prices.',
         path: { field: c.resourceId },
       });
-      return { ...base, unitPriceUsd: null, monthlyUsd: null, priceNotFound: { filter: describeFilter(c.filter), reason }, source: null };
+      return {
+        ...base,
+        unitPriceUsd: null,
+        monthlyUsd: null,
+        priceNotFound: { filter: describeFilter(c.filter), reason },
+        source: null,
+      };
     }
     const monthly = applyTiers(new Money(c.monthlyQuantity), dims);
     return { ...base, unitPriceUsd: first.usd, monthlyUsd: toCents(monthly), source: match.source };
   });
   const priced = lines.filter((l) => l.monthlyUsd !== null);
   const monthly = sum(priced.map((l) => new Money(l.monthlyUsd as string)));
-  const assumptions = [...new Set(components.map((c) => c.assumption).filter((a): a is string => a !== null))];
+  const assumptions = [
+    ...new Set(components.map((c) => c.assumption).filter((a): a is string => a !== null)),
+  ];
   return {
     region: book.region,
     currency: 'USD',
@@ -149,14 +180,23 @@ export function priceComponents(components: readonly CostComponent[], book: Pric
       yearlyUsd: toCents(monthly.times(12)),
       upfrontUsd: '0.00',
       linesWithoutPrice: lines.length - priced.length,
-      linesWithDerivedPrice: lines.filter((l) => l.source?.kind === 'snapshot' && l.source.derived !== null).length,
+      linesWithDerivedPrice: lines.filter((l) => l.source?.kind === 'snapshot' && l.source.derived !== null)
+        .length,
     },
-    assumptions: ['730 hours a month (AWS convention: 24 × 365 / 12), every instance always on', ...assumptions],
+    assumptions: [
+      '730 hours a month (AWS convention: 24 × 365 / 12), every instance always on',
+      ...assumptions,
+    ],
     issues,
   };
 }
 
-export function estimateTopology(topology: Topology, book: PriceBook, purchaseOption: PurchaseOption, usage: UsageAssumptions = DEFAULT_USAGE): Estimate {
+export function estimateTopology(
+  topology: Topology,
+  book: PriceBook,
+  purchaseOption: PurchaseOption,
+  usage: UsageAssumptions = DEFAULT_USAGE,
+): Estimate {
   return priceComponents(costComponentsFor(topology, usage), book, purchaseOption);
 }
 
@@ -177,5 +217,7 @@ export function monthlyByService(estimate: Estimate): { service: string; monthly
     if (l.monthlyUsd === null) continue;
     totals.set(l.service, (totals.get(l.service) ?? new Money(0)).plus(l.monthlyUsd));
   }
-  return [...totals].map(([service, v]) => ({ service, monthlyUsd: toCents(v) })).sort((a, b) => new Money(b.monthlyUsd).cmp(a.monthlyUsd));
+  return [...totals]
+    .map(([service, v]) => ({ service, monthlyUsd: toCents(v) }))
+    .sort((a, b) => new Money(b.monthlyUsd).cmp(a.monthlyUsd));
 }

@@ -36,9 +36,26 @@ export function classifyInstanceType(instanceType: string): InstanceClass {
   const accelerated = ACCELERATED.has(letters);
   const flex = suffix.includes('flex');
   const currentFrom = CURRENT_FROM[letters];
-  const currentGeneration = !highMemory && !accelerated && currentFrom !== undefined && generation >= currentFrom;
+  const currentGeneration =
+    !highMemory && !accelerated && currentFrom !== undefined && generation >= currentFrom;
   const ruleFrom = LICENCE_RULE_FROM[letters];
   const licenceRuleApplies =
-    architecture === 'x86_64' && !burstable && !accelerated && !flex && !highMemory && ruleFrom !== undefined && generation >= ruleFrom;
-  return { family, letters, generation, suffix, architecture, burstable, accelerated, currentGeneration, licenceRuleApplies };
+    architecture === 'x86_64' &&
+    !burstable &&
+    !accelerated &&
+    !flex &&
+    !highMemory &&
+    ruleFrom !== undefined &&
+    generation >= ruleFrom;
+  return {
+    family,
+    letters,
+    generation,
+    suffix,
+    architecture,
+    burstable,
+    accelerated,
+    currentGeneration,
+    licenceRuleApplies,
+  };
 }

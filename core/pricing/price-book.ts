@@ -5,7 +5,14 @@ import { type PricedProduct, type PricingSnapshot, pricingSnapshotSchema, SNAPSH
 
 /** Where a figure came from, carried on every priced line. */
 export type PriceSource =
-  | { kind: 'snapshot'; region: string; sourceId: string; sourceFile: string; publishedAt: string | null; derived: { rule: string; inputs: string[] } | null }
+  | {
+      kind: 'snapshot';
+      region: string;
+      sourceId: string;
+      sourceFile: string;
+      publishedAt: string | null;
+      derived: { rule: string; inputs: string[] } | null;
+    }
   | { kind: 'live'; region: string; fetchedAt: string };
 
 export interface PriceMatch {
@@ -24,7 +31,13 @@ export interface PriceBook {
 }
 
 export type PriceBookDescription =
-  | { kind: 'snapshot'; region: string; pricesAsOf: string; sources: PricingSnapshot['sources']; derivationRules: PricingSnapshot['derivationRules'] }
+  | {
+      kind: 'snapshot';
+      region: string;
+      pricesAsOf: string;
+      sources: PricingSnapshot['sources'];
+      derivationRules: PricingSnapshot['derivationRules'];
+    }
   | { kind: 'live'; region: string; fetchedAt: string };
 
 /**
@@ -56,7 +69,10 @@ function indexProducts(products: readonly PricedProduct[]): ProductIndex {
 function candidatesFor(index: ProductIndex, filter: PriceFilter): readonly PricedProduct[] {
   const family = `${filter.serviceCode}\u0000${filter.productFamily}`;
   const type = Object.hasOwn(filter.attributes, 'instanceType') ? filter.attributes.instanceType : undefined;
-  return (type !== undefined ? index.byInstanceType.get(`${family}\u0000${type}`) : index.byFamily.get(family)) ?? [];
+  return (
+    (type !== undefined ? index.byInstanceType.get(`${family}\u0000${type}`) : index.byFamily.get(family)) ??
+    []
+  );
 }
 
 export function createSnapshotPriceBook(snapshot: PricingSnapshot): PriceBook {
@@ -65,7 +81,13 @@ export function createSnapshotPriceBook(snapshot: PricingSnapshot): PriceBook {
   const cache = new Map<string, PriceMatch | null>();
   return {
     region: snapshot.region,
-    description: { kind: 'snapshot', region: snapshot.region, pricesAsOf: snapshot.builtAt, sources: snapshot.sources, derivationRules: snapshot.derivationRules },
+    description: {
+      kind: 'snapshot',
+      region: snapshot.region,
+      pricesAsOf: snapshot.builtAt,
+      sources: snapshot.sources,
+      derivationRules: snapshot.derivationRules,
+    },
     lookup(filter) {
       const key = describeFilter(filter);
       const cached = cache.get(key);
@@ -93,7 +115,11 @@ export function createSnapshotPriceBook(snapshot: PricingSnapshot): PriceBook {
 }
 
 /** Price book over products fetched from the live API (see main/services/pricing-api.ts). */
-export function createLivePriceBook(region: string, fetchedAt: string, products: readonly PricedProduct[]): PriceBook {
+export function createLivePriceBook(
+  region: string,
+  fetchedAt: string,
+  products: readonly PricedProduct[],
+): PriceBook {
   const index = indexProducts(products);
   return {
     region,
@@ -111,23 +137,54 @@ export function parsePricingSnapshot(text: string, fileName: string): Result<Pri
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, issues: [snapshotIssue('pricing.snapshot-not-json', `${fileName} is not valid JSON.`, fileName)] };
+    return {
+      ok: false,
+      issues: [snapshotIssue('pricing.snapshot-not-json', `${fileName} is not valid JSON.`, fileName)],
+    };
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== SNAPSHOT_FORMAT) {
-    return { ok: false, issues: [snapshotIssue('pricing.snapshot-wrong-format', `${fileName} is not an Architecture Planner price snapshot.`, fileName)] };
+    return {
+      ok: false,
+      issues: [
+        snapshotIssue(
+          'pricing.snapshot-wrong-format',
+          `${fileName} is not an Architecture Planner price snapshot.`,
+          fileName,
+        ),
+      ],
+    };
   }
   const parsed = pricingSnapshotSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, 'pricing.snapshot-invalid', 'Rebuild the snapshot with `npm run pricing:build`.') };
+  if (!parsed.success)
+    return {
+      ok: false,
+      issues: zodIssues(
+        parsed.error,
+        'pricing.snapshot-invalid',
+        'Rebuild the snapshot with `npm run pricing:build`.',
+      ),
+    };
   return { ok: true, value: parsed.data, issues: [] };
 }
 
 function snapshotIssue(code: string, message: string, file: string): Issue {
-  return { code, severity: 'error', message, hint: 'Reinstall Architecture Planner or rebuild the snapshot with `npm run pricing:build`.', path: { file } };
+  return {
+    code,
+    severity: 'error',
+    message,
+    hint: 'Reinstall Architecture Planner or rebuild the snapshot with `npm run pricing:build`.',
+    path: { file },
+  };
 }
 
 /** Oldest and newest AWS publication dates among a snapshot's sources ("2024-07-18", "2025-10-28"). */
-export function publicationRange(sources: PricingSnapshot['sources']): { oldest: string; newest: string } | null {
-  const dates = sources.map((s) => s.publishedAt?.slice(0, 10)).filter((d): d is string => !!d).sort();
+export function publicationRange(
+  sources: PricingSnapshot['sources'],
+): { oldest: string; newest: string } | null {
+  const dates = sources
+    .map((s) => s.publishedAt?.slice(0, 10))
+    .filter((d): d is string => !!d)
+    .sort();
   const oldest = dates[0];
   const newest = dates[dates.length - 1];
   return oldest && newest ? { oldest, newest } : null;
@@ -135,8 +192,13 @@ export function publicationRange(sources: PricingSnapshot['sources']): { oldest:
 
 /** One line saying where the prices come from, for the CLI, the UI and the proposal. */
 export function describePriceBook(description: PriceBookDescription): string {
-  if (description.kind === 'live') return `live AWS Price List API (${description.region}), fetched ${description.fetchedAt}`;
+  if (description.kind === 'live')
+    return `live AWS Price List API (${description.region}), fetched ${description.fetchedAt}`;
   const range = publicationRange(description.sources);
-  const when = range ? (range.oldest === range.newest ? `published ${range.oldest}` : `published ${range.oldest} to ${range.newest}`) : 'publication date unknown';
+  const when = range
+    ? range.oldest === range.newest
+      ? `published ${range.oldest}`
+      : `published ${range.oldest} to ${range.newest}`
+    : 'publication date unknown';
   return `bundled AWS price snapshot for ${description.region} (AWS price files ${when})`;
 }

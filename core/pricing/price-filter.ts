@@ -14,7 +14,8 @@ export interface PriceFilter {
 
 /** The one matching rule, used for the snapshot and for live products alike. */
 export function matchesFilter(product: PricedProduct, filter: PriceFilter): boolean {
-  if (product.serviceCode !== filter.serviceCode || product.productFamily !== filter.productFamily) return false;
+  if (product.serviceCode !== filter.serviceCode || product.productFamily !== filter.productFamily)
+    return false;
   for (const [key, value] of Object.entries(filter.attributes)) {
     if (!Object.hasOwn(product.attributes, key) || product.attributes[key] !== value) return false;
   }
@@ -28,7 +29,9 @@ export function matchesFilter(product: PricedProduct, filter: PriceFilter): bool
 /** Stable text form of a filter, for cache keys and "price not found" messages. */
 export function describeFilter(filter: PriceFilter): string {
   const parts = [`${filter.serviceCode}/${filter.productFamily}`];
-  for (const [k, v] of Object.entries(filter.attributes).sort(([a], [b]) => a.localeCompare(b))) parts.push(`${k}=${v}`);
-  for (const [k, v] of Object.entries(filter.contains ?? {}).sort(([a], [b]) => a.localeCompare(b))) parts.push(`${k}~${v}`);
+  for (const [k, v] of Object.entries(filter.attributes).sort(([a], [b]) => a.localeCompare(b)))
+    parts.push(`${k}=${v}`);
+  for (const [k, v] of Object.entries(filter.contains ?? {}).sort(([a], [b]) => a.localeCompare(b)))
+    parts.push(`${k}~${v}`);
   return parts.join(' ');
 }

@@ -25,9 +25,7 @@ export const provenanceSchema = z.object({
   /** Id of an entry in the snapshot's `sources`, or "live" for Price List API products. */
   sourceId: z.string().max(80),
   /** Set when the price is computed, not published: the rule and the published inputs it used. */
-  derived: z
-    .object({ rule: z.string().max(500), inputs: z.array(z.string().max(200)).max(10) })
-    .nullable(),
+  derived: z.object({ rule: z.string().max(500), inputs: z.array(z.string().max(200)).max(10) }).nullable(),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 
@@ -90,4 +88,9 @@ export const pricingSnapshotSchema = z.object({
 export type PricingSnapshot = z.infer<typeof pricingSnapshotSchema>;
 
 /** Licence-included software on an EC2 instance, in Price List API terms. */
-export const PRE_INSTALLED_SW = { none: 'NA', web: 'SQL Web', standard: 'SQL Std', enterprise: 'SQL Ent' } as const;
+export const PRE_INSTALLED_SW = {
+  none: 'NA',
+  web: 'SQL Web',
+  standard: 'SQL Std',
+  enterprise: 'SQL Ent',
+} as const;

@@ -5,7 +5,13 @@ import type { Project } from './schema';
 export function checkProjectIntegrity(project: Project): Issue[] {
   const issues: Issue[] = [];
   const err = (message: string, field: string): void => {
-    issues.push({ code: 'project.broken-reference', severity: 'error', message, hint: 'The file was edited by hand or damaged; restore it from a backup.', path: { field } });
+    issues.push({
+      code: 'project.broken-reference',
+      severity: 'error',
+      message,
+      hint: 'The file was edited by hand or damaged; restore it from a backup.',
+      path: { field },
+    });
   };
   const serverIds = new Set<string>();
   project.inventory.servers.forEach((s, i) => {
@@ -19,16 +25,23 @@ export function checkProjectIntegrity(project: Project): Issue[] {
   });
   const sgIds = new Set(project.topology.securityGroups.map((g) => g.id));
   project.topology.nodes.forEach((n, i) => {
-    if (n.parentId !== null && !nodeIds.has(n.parentId)) err(`Node "${n.id}" sits in "${n.parentId}", which does not exist.`, `topology.nodes[${i}].parentId`);
+    if (n.parentId !== null && !nodeIds.has(n.parentId))
+      err(`Node "${n.id}" sits in "${n.parentId}", which does not exist.`, `topology.nodes[${i}].parentId`);
     if (n.kind === 'ec2-instance' || n.kind === 'load-balancer') {
       n.securityGroupIds.forEach((g, j) => {
-        if (!sgIds.has(g)) err(`Node "${n.id}" uses security group "${g}", which does not exist.`, `topology.nodes[${i}].securityGroupIds[${j}]`);
+        if (!sgIds.has(g))
+          err(
+            `Node "${n.id}" uses security group "${g}", which does not exist.`,
+            `topology.nodes[${i}].securityGroupIds[${j}]`,
+          );
       });
     }
   });
   project.topology.edges.forEach((e, i) => {
-    if (!nodeIds.has(e.source)) err(`Edge "${e.id}" starts at "${e.source}", which does not exist.`, `topology.edges[${i}].source`);
-    if (!nodeIds.has(e.target)) err(`Edge "${e.id}" ends at "${e.target}", which does not exist.`, `topology.edges[${i}].target`);
+    if (!nodeIds.has(e.source))
+      err(`Edge "${e.id}" starts at "${e.source}", which does not exist.`, `topology.edges[${i}].source`);
+    if (!nodeIds.has(e.target))
+      err(`Edge "${e.id}" ends at "${e.target}", which does not exist.`, `topology.edges[${i}].target`);
   });
   return issues;
 }

@@ -10,7 +10,18 @@ import { zodIssues } from '../util/zod-issues';
  */
 export function parseProject(text: string, fileName = 'project'): Result<Project> {
   if (text.trim() === '') {
-    return { ok: false, issues: [{ code: 'project.empty', severity: 'error', message: `${fileName} is empty.`, hint: 'Restore the file from a backup or the autosave recovery file.', path: { file: fileName } }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'project.empty',
+          severity: 'error',
+          message: `${fileName} is empty.`,
+          hint: 'Restore the file from a backup or the autosave recovery file.',
+          path: { file: fileName },
+        },
+      ],
+    };
   }
   let raw: unknown;
   try {
@@ -19,14 +30,30 @@ export function parseProject(text: string, fileName = 'project'): Result<Project
     const detail = e instanceof Error ? e.message : String(e);
     return {
       ok: false,
-      issues: [{ code: 'project.not-json', severity: 'error', message: `${fileName} is not valid JSON (${detail}); it may be truncated or damaged.`, hint: 'Restore the file from a backup or the autosave recovery file. Nothing was changed.', path: { file: fileName } }],
+      issues: [
+        {
+          code: 'project.not-json',
+          severity: 'error',
+          message: `${fileName} is not valid JSON (${detail}); it may be truncated or damaged.`,
+          hint: 'Restore the file from a backup or the autosave recovery file. Nothing was changed.',
+          path: { file: fileName },
+        },
+      ],
     };
   }
   const migrated = migrateDocument(raw);
-  if (!migrated.ok) return { ok: false, issues: migrated.issues.map((i) => ({ ...i, path: { ...i.path, file: fileName } })) };
+  if (!migrated.ok)
+    return { ok: false, issues: migrated.issues.map((i) => ({ ...i, path: { ...i.path, file: fileName } })) };
   const parsed = projectSchema.safeParse(migrated.value);
   if (!parsed.success) {
-    return { ok: false, issues: zodIssues(parsed.error, 'project.invalid-field', 'Correct the field in the file, or restore it from a backup.').map((i) => ({ ...i, path: { ...i.path, file: fileName } })) };
+    return {
+      ok: false,
+      issues: zodIssues(
+        parsed.error,
+        'project.invalid-field',
+        'Correct the field in the file, or restore it from a backup.',
+      ).map((i) => ({ ...i, path: { ...i.path, file: fileName } })),
+    };
   }
   const integrity = checkProjectIntegrity(parsed.data);
   if (integrity.some((i) => i.severity === 'error')) return { ok: false, issues: integrity };

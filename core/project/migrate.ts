@@ -24,32 +24,64 @@ export function migrateDocument(
   target: number = PROJECT_VERSION,
 ): Result<Record<string, unknown>> {
   if (!isRecord(doc)) {
-    return fail('project.not-an-object', 'The file is not an Architecture Planner project (expected a JSON object).', 'Open a file saved by Architecture Planner (*.archplan.json).');
+    return fail(
+      'project.not-an-object',
+      'The file is not an Architecture Planner project (expected a JSON object).',
+      'Open a file saved by Architecture Planner (*.archplan.json).',
+    );
   }
   if (doc.format !== PROJECT_FORMAT) {
-    return fail('project.wrong-format', `The file's "format" is ${JSON.stringify(doc.format) ?? 'missing'}, not "${PROJECT_FORMAT}".`, 'Open a file saved by Architecture Planner (*.archplan.json).', 'format');
+    return fail(
+      'project.wrong-format',
+      `The file's "format" is ${JSON.stringify(doc.format) ?? 'missing'}, not "${PROJECT_FORMAT}".`,
+      'Open a file saved by Architecture Planner (*.archplan.json).',
+      'format',
+    );
   }
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('project.bad-version', `The file's "version" is ${JSON.stringify(version) ?? 'missing'}; expected a whole number.`, 'The file may be damaged; restore it from a backup or the autosave.', 'version');
+    return fail(
+      'project.bad-version',
+      `The file's "version" is ${JSON.stringify(version) ?? 'missing'}; expected a whole number.`,
+      'The file may be damaged; restore it from a backup or the autosave.',
+      'version',
+    );
   }
   if (version > target) {
-    return fail('project.newer-version', `The file was saved by a newer Architecture Planner (format version ${version}; this one reads up to ${target}).`, 'Update Architecture Planner to open it. The file was not changed.', 'version');
+    return fail(
+      'project.newer-version',
+      `The file was saved by a newer Architecture Planner (format version ${version}; this one reads up to ${target}).`,
+      'Update Architecture Planner to open it. The file was not changed.',
+      'version',
+    );
   }
   let current: Record<string, unknown> = doc;
   for (let v = version; v < target; v++) {
     const step = steps[v];
     if (!step) {
-      return fail('project.no-migration', `No migration from format version ${v} to ${v + 1}.`, 'This is a bug in Architecture Planner; please report it with the file.', 'version');
+      return fail(
+        'project.no-migration',
+        `No migration from format version ${v} to ${v + 1}.`,
+        'This is a bug in Architecture Planner; please report it with the file.',
+        'version',
+      );
     }
     current = step(current);
     if (current.version !== v + 1) {
-      return fail('project.migration-failed', `Migration from version ${v} did not produce version ${v + 1}.`, 'This is a bug in Architecture Planner; please report it with the file.', 'version');
+      return fail(
+        'project.migration-failed',
+        `Migration from version ${v} did not produce version ${v + 1}.`,
+        'This is a bug in Architecture Planner; please report it with the file.',
+        'version',
+      );
     }
   }
   return { ok: true, value: current, issues: [] };
 }
 
 function fail(code: string, message: string, hint: string, field?: string): { ok: false; issues: Issue[] } {
-  return { ok: false, issues: [{ code, severity: 'error', message, hint, ...(field ? { path: { field } } : {}) }] };
+  return {
+    ok: false,
+    issues: [{ code, severity: 'error', message, hint, ...(field ? { path: { field } } : {}) }],
+  };
 }

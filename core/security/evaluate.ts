@@ -24,10 +24,21 @@ export function atOrAbove(severity: RuleSeverity, threshold: RuleSeverity): bool
 }
 
 /** Runs every rule over the design; a suppression turns a fail into "suppressed" but keeps the detail. */
-export function evaluateChecks(topology: Topology, suppressions: readonly Suppression[] = [], rules: readonly SecurityRule[] = RULES): CheckResult[] {
+export function evaluateChecks(
+  topology: Topology,
+  suppressions: readonly Suppression[] = [],
+  rules: readonly SecurityRule[] = RULES,
+): CheckResult[] {
   return rules.map((rule) => {
     const outcome = rule.check(topology);
-    const suppression = outcome.status === 'fail' ? suppressions.find((s) => s.ruleId === rule.id && (s.resourceIds.length === 0 || outcome.resources.every((r) => s.resourceIds.includes(r)))) : undefined;
+    const suppression =
+      outcome.status === 'fail'
+        ? suppressions.find(
+            (s) =>
+              s.ruleId === rule.id &&
+              (s.resourceIds.length === 0 || outcome.resources.every((r) => s.resourceIds.includes(r))),
+          )
+        : undefined;
     return {
       ruleId: rule.id,
       title: rule.title,

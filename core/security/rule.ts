@@ -1,7 +1,8 @@
 import type { Topology } from '../model/topology';
 
 export type RuleSeverity = 'critical' | 'high' | 'medium' | 'low';
-export type RuleCategory = 'network' | 'edge' | 'compute' | 'data' | 'identity' | 'detection' | 'operations' | 'resilience';
+export type RuleCategory =
+  'network' | 'edge' | 'compute' | 'data' | 'identity' | 'detection' | 'operations' | 'resilience';
 export type CheckStatus = 'pass' | 'fail' | 'manual' | 'suppressed';
 
 /** Cross-references to the controls auditors know; ids confirmed against the public control lists. */

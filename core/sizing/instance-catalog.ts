@@ -24,7 +24,11 @@ const SIZING_CATEGORIES = new Set(['General purpose', 'Compute optimized', 'Memo
  * Instance types eligible for a Windows server: current generation, x86 (Windows does not run on
  * Graviton), not burstable, not bare metal, priced under the given licence in this price book; cheapest first.
  */
-export function buildInstanceCatalog(instanceTypes: readonly InstanceTypeInfo[], book: PriceBook, edition: SqlEdition): CatalogEntry[] {
+export function buildInstanceCatalog(
+  instanceTypes: readonly InstanceTypeInfo[],
+  book: PriceBook,
+  edition: SqlEdition,
+): CatalogEntry[] {
   const out: CatalogEntry[] = [];
   for (const t of instanceTypes) {
     if (!t.currentGeneration || t.architecture !== 'x86_64' || t.burstable) continue;

@@ -42,7 +42,8 @@ export interface SizingResult {
 
 /** Edition the instance is licensed for: a SQL server without a stated edition is priced as Standard. */
 export function effectiveEdition(server: Server): SqlEdition {
-  if (server.role === 'sql' && (server.sqlEdition === 'none' || server.sqlEdition === 'express')) return server.sqlEdition === 'express' ? 'express' : 'standard';
+  if (server.role === 'sql' && (server.sqlEdition === 'none' || server.sqlEdition === 'express'))
+    return server.sqlEdition === 'express' ? 'express' : 'standard';
   return server.sqlEdition;
 }
 
@@ -54,7 +55,10 @@ function round2(n: number): string {
  * Requirement from measured peak: allocated × p95 utilisation × headroom, with Windows/SQL floors.
  * SQL Server keeps its memory: it caches data up to what it is given, so OS "used memory" says little.
  */
-export function requiredCapacity(server: Server, options: Pick<PlanOptions, 'headroom'>): { vcpu: number; memoryGib: number; notes: string[] } {
+export function requiredCapacity(
+  server: Server,
+  options: Pick<PlanOptions, 'headroom'>,
+): { vcpu: number; memoryGib: number; notes: string[] } {
   const notes: string[] = [];
   const isSql = server.role === 'sql';
   let vcpu: number;
@@ -64,23 +68,31 @@ export function requiredCapacity(server: Server, options: Pick<PlanOptions, 'hea
   } else {
     const raw = server.vcpu * (server.cpuP95Pct / 100) * options.headroom;
     vcpu = Math.max(1, Math.ceil(raw - 1e-9));
-    notes.push(`${server.vcpu} vCPU × ${server.cpuP95Pct}% p95 × ${options.headroom} headroom = ${round2(raw)} → ${vcpu} vCPU`);
+    notes.push(
+      `${server.vcpu} vCPU × ${server.cpuP95Pct}% p95 × ${options.headroom} headroom = ${round2(raw)} → ${vcpu} vCPU`,
+    );
   }
   let memoryGib: number;
   if (isSql) {
     memoryGib = server.memoryGib;
-    notes.push(`SQL Server keeps its ${server.memoryGib} GiB (it uses what it is given, so OS memory figures do not show its need)`);
+    notes.push(
+      `SQL Server keeps its ${server.memoryGib} GiB (it uses what it is given, so OS memory figures do not show its need)`,
+    );
   } else if (server.memoryP95Pct === null) {
     memoryGib = server.memoryGib;
     notes.push(`no memory utilisation given, so ${server.memoryGib} GiB as on premises`);
   } else {
     const raw = server.memoryGib * (server.memoryP95Pct / 100) * options.headroom;
     memoryGib = Math.ceil(raw * 10 - 1e-9) / 10;
-    notes.push(`${server.memoryGib} GiB × ${server.memoryP95Pct}% p95 × ${options.headroom} headroom = ${round2(raw)} → ${memoryGib} GiB`);
+    notes.push(
+      `${server.memoryGib} GiB × ${server.memoryP95Pct}% p95 × ${options.headroom} headroom = ${round2(raw)} → ${memoryGib} GiB`,
+    );
   }
   const minVcpu = isSql ? SQL_MIN_VCPU : WINDOWS_MIN_VCPU;
   if (vcpu < minVcpu) {
-    notes.push(`raised to ${minVcpu} vCPU, the minimum for ${isSql ? 'SQL Server licensing' : 'Windows Server'}`);
+    notes.push(
+      `raised to ${minVcpu} vCPU, the minimum for ${isSql ? 'SQL Server licensing' : 'Windows Server'}`,
+    );
     vcpu = minVcpu;
   }
   if (memoryGib < WINDOWS_MIN_MEMORY_GIB) {
@@ -91,17 +103,28 @@ export function requiredCapacity(server: Server, options: Pick<PlanOptions, 'hea
 }
 
 export function confidenceOf(server: Server): Confidence {
-  const known = (server.cpuP95Pct !== null ? 1 : 0) + (server.memoryP95Pct !== null || server.role === 'sql' ? 1 : 0);
+  const known =
+    (server.cpuP95Pct !== null ? 1 : 0) + (server.memoryP95Pct !== null || server.role === 'sql' ? 1 : 0);
   return known === 2 ? 'high' : known === 1 ? 'medium' : 'low';
 }
 
 /** Cheapest first; ties to fewer vCPU, then less memory, then name, so the choice is stable. */
 export function byPrice(a: CatalogEntry, b: CatalogEntry): number {
-  return new Money(a.hourlyUsd).cmp(b.hourlyUsd) || a.vcpu - b.vcpu || a.memoryGib - b.memoryGib || a.instanceType.localeCompare(b.instanceType);
+  return (
+    new Money(a.hourlyUsd).cmp(b.hourlyUsd) ||
+    a.vcpu - b.vcpu ||
+    a.memoryGib - b.memoryGib ||
+    a.instanceType.localeCompare(b.instanceType)
+  );
 }
 
 /** The first `count` entries of a price-sorted catalog that meet the requirement. */
-function cheapestFits(sortedCatalog: readonly CatalogEntry[], vcpu: number, memoryGib: number, count: number): CatalogEntry[] {
+function cheapestFits(
+  sortedCatalog: readonly CatalogEntry[],
+  vcpu: number,
+  memoryGib: number,
+  count: number,
+): CatalogEntry[] {
   const out: CatalogEntry[] = [];
   for (const e of sortedCatalog) {
     if (e.vcpu >= vcpu && e.memoryGib >= memoryGib) {
@@ -113,14 +136,24 @@ function cheapestFits(sortedCatalog: readonly CatalogEntry[], vcpu: number, memo
 }
 
 function sized(e: CatalogEntry): SizedInstance {
-  return { instanceType: e.instanceType, vcpu: e.vcpu, memoryGib: e.memoryGib, hourlyUsd: e.hourlyUsd, derivedPrice: e.derivedPrice };
+  return {
+    instanceType: e.instanceType,
+    vcpu: e.vcpu,
+    memoryGib: e.memoryGib,
+    hourlyUsd: e.hourlyUsd,
+    derivedPrice: e.derivedPrice,
+  };
 }
 
 /**
  * The cheapest catalogued type that meets both requirements, with the next two as alternatives.
  * `catalog` must be priced for the server's licence and sorted with `byPrice` (buildInstanceCatalog does both).
  */
-export function sizeServer(server: Server, catalog: readonly CatalogEntry[], options: Pick<PlanOptions, 'headroom' | 'region'>): { result: SizingResult; issues: Issue[] } {
+export function sizeServer(
+  server: Server,
+  catalog: readonly CatalogEntry[],
+  options: Pick<PlanOptions, 'headroom' | 'region'>,
+): { result: SizingResult; issues: Issue[] } {
   const req = requiredCapacity(server, options);
   const edition = effectiveEdition(server);
   const fits = cheapestFits(catalog, req.vcpu, req.memoryGib, 3);
@@ -142,7 +175,9 @@ export function sizeServer(server: Server, catalog: readonly CatalogEntry[], opt
       severity: 'warning',
       message: `${server.name} is a SQL Server but no edition was given; it is priced as SQL Server Standard.`,
       hint: 'Set sql_edition (web, standard or enterprise) in the inventory.',
-      ...(server.source ? { path: { file: server.source.file, row: server.source.row, column: 'sql_edition' } } : {}),
+      ...(server.source
+        ? { path: { file: server.source.file, row: server.source.row, column: 'sql_edition' } }
+        : {}),
     });
   }
   if (!best) {
@@ -153,10 +188,21 @@ export function sizeServer(server: Server, catalog: readonly CatalogEntry[], opt
       hint: 'Check the server’s vCPU and memory figures, or split the workload across servers.',
       ...(server.source ? { path: { file: server.source.file, row: server.source.row } } : {}),
     });
-    return { result: { ...base, chosen: null, alternatives: [], rationale: `${req.notes.join('; ')}. No instance type fits.` }, issues };
+    return {
+      result: {
+        ...base,
+        chosen: null,
+        alternatives: [],
+        rationale: `${req.notes.join('; ')}. No instance type fits.`,
+      },
+      issues,
+    };
   }
   const bestMonthly = new Money(best.hourlyUsd).times(HOURS_PER_MONTH);
-  const alternatives = fits.slice(1, 3).map((e) => ({ ...sized(e), monthlyDeltaUsd: toCents(new Money(e.hourlyUsd).times(HOURS_PER_MONTH).minus(bestMonthly)) }));
+  const alternatives = fits.slice(1, 3).map((e) => ({
+    ...sized(e),
+    monthlyDeltaUsd: toCents(new Money(e.hourlyUsd).times(HOURS_PER_MONTH).minus(bestMonthly)),
+  }));
   const priceNote = best.derivedPrice ? ' (derived License Included price)' : '';
   const rationale =
     `${req.notes.join('; ')}. Cheapest current-generation Windows License Included type in ${options.region} ` +

@@ -31,7 +31,13 @@ export const SG = {
 
 const WORLD = { kind: 'cidr', cidr: '0.0.0.0/0' } as const;
 const fromSg = (securityGroupId: string) => ({ kind: 'security-group', securityGroupId }) as const;
-const tcp = (port: number, source: SecurityGroupRule['source'], description: string): SecurityGroupRule => ({ protocol: 'tcp', fromPort: port, toPort: port, source, description });
+const tcp = (port: number, source: SecurityGroupRule['source'], description: string): SecurityGroupRule => ({
+  protocol: 'tcp',
+  fromPort: port,
+  toPort: port,
+  source,
+  description,
+});
 
 /**
  * Security groups with explicit rules between tiers: the internet reaches only the ALB on 443 (80 only
@@ -43,7 +49,13 @@ export function buildSecurityGroups(hasSql: boolean): SecurityGroup[] {
   const sqlReplicaPorts: SecurityGroupRule[] = [
     tcp(5022, fromSg(SG.sql), 'Availability group endpoint between replicas'),
     tcp(3343, fromSg(SG.sql), 'Windows Server Failover Cluster heartbeat'),
-    { protocol: 'udp', fromPort: 3343, toPort: 3343, source: fromSg(SG.sql), description: 'Windows Server Failover Cluster heartbeat (UDP)' },
+    {
+      protocol: 'udp',
+      fromPort: 3343,
+      toPort: 3343,
+      source: fromSg(SG.sql),
+      description: 'Windows Server Failover Cluster heartbeat (UDP)',
+    },
     tcp(135, fromSg(SG.sql), 'RPC endpoint mapper for cluster management'),
     tcp(445, fromSg(SG.sql), 'SMB for the cluster file-share witness'),
   ];
@@ -59,7 +71,10 @@ export function buildSecurityGroups(hasSql: boolean): SecurityGroup[] {
       id: SG.controlRoom,
       name: 'Control room',
       description: 'RPA control room: HTTPS from the ALB and the bot runners',
-      ingress: [tcp(443, fromSg(SG.alb), 'HTTPS from the load balancer'), tcp(443, fromSg(SG.bot), 'HTTPS from bot runners')],
+      ingress: [
+        tcp(443, fromSg(SG.alb), 'HTTPS from the load balancer'),
+        tcp(443, fromSg(SG.bot), 'HTTPS from bot runners'),
+      ],
       egress: [...(hasSql ? [tcp(1433, fromSg(SG.sql), 'SQL Server')] : []), patching],
     },
     {
@@ -115,8 +130,24 @@ function roundUp(n: number, step: number): number {
 
 export function volumesFor(server: Server): Volume[] {
   return [
-    { name: 'C:', device: '/dev/sda1', sizeGib: ROOT_VOLUME_GIB, type: 'gp3', iops: 3000, throughputMiBps: 125, encrypted: true },
-    { name: 'D:', device: '/dev/xvdb', sizeGib: Math.max(MIN_DATA_VOLUME_GIB, roundUp(server.storageGib, 10)), type: 'gp3', iops: 3000, throughputMiBps: 125, encrypted: true },
+    {
+      name: 'C:',
+      device: '/dev/sda1',
+      sizeGib: ROOT_VOLUME_GIB,
+      type: 'gp3',
+      iops: 3000,
+      throughputMiBps: 125,
+      encrypted: true,
+    },
+    {
+      name: 'D:',
+      device: '/dev/xvdb',
+      sizeGib: Math.max(MIN_DATA_VOLUME_GIB, roundUp(server.storageGib, 10)),
+      type: 'gp3',
+      iops: 3000,
+      throughputMiBps: 125,
+      encrypted: true,
+    },
   ];
 }
 
@@ -133,13 +164,26 @@ function largestChosen(placements: readonly Placement[]): string | undefined {
   let best: NonNullable<SizingResult['chosen']> | undefined;
   for (const p of placements) {
     const c = p.sizing?.chosen;
-    if (c && (!best || c.vcpu > best.vcpu || (c.vcpu === best.vcpu && c.memoryGib > best.memoryGib) || (c.vcpu === best.vcpu && c.memoryGib === best.memoryGib && Number(c.hourlyUsd) > Number(best.hourlyUsd)))) best = c;
+    if (
+      c &&
+      (!best ||
+        c.vcpu > best.vcpu ||
+        (c.vcpu === best.vcpu && c.memoryGib > best.memoryGib) ||
+        (c.vcpu === best.vcpu &&
+          c.memoryGib === best.memoryGib &&
+          Number(c.hourlyUsd) > Number(best.hourlyUsd)))
+    )
+      best = c;
   }
   return best?.instanceType;
 }
 
 /** Deterministic: the same inventory, sizing and options give the same topology, ids included. */
-export function buildTopology(inventory: Inventory, sizing: readonly SizingResult[], options: PlanOptions): Topology {
+export function buildTopology(
+  inventory: Inventory,
+  sizing: readonly SizingResult[],
+  options: PlanOptions,
+): Topology {
   const region = options.region;
   const letters = azLetters(options.azCount);
   const zones = letters.map((l) => `${region}${l}`);
@@ -147,9 +191,19 @@ export function buildTopology(inventory: Inventory, sizing: readonly SizingResul
   const edges: TopologyEdge[] = [];
   const sizingById = new Map(sizing.map((s) => [s.serverId, s]));
 
-  nodes.push({ id: 'vpc', name: `VPC ${options.vpcCidr}`, parentId: null, kind: 'vpc', cidr: options.vpcCidr });
+  nodes.push({
+    id: 'vpc',
+    name: `VPC ${options.vpcCidr}`,
+    parentId: null,
+    kind: 'vpc',
+    cidr: options.vpcCidr,
+  });
   const subnetId = (tier: SubnetTier, letter: string) => `subnet-${tier}-${letter}`;
-  const tierName: Record<SubnetTier, string> = { public: 'Public subnet', app: 'App subnet', data: 'Data subnet' };
+  const tierName: Record<SubnetTier, string> = {
+    public: 'Public subnet',
+    app: 'App subnet',
+    data: 'Data subnet',
+  };
   letters.forEach((letter, i) => {
     const zone = zones[i] as string;
     nodes.push({ id: `az-${letter}`, name: zone, parentId: 'vpc', kind: 'availability-zone', zone });
@@ -171,8 +225,20 @@ export function buildTopology(inventory: Inventory, sizing: readonly SizingResul
   const natLetters = options.natGateways === 'per-az' ? letters : letters.slice(0, 1);
   for (const letter of natLetters) {
     const i = letters.indexOf(letter);
-    nodes.push({ id: `nat-${letter}`, name: `NAT gateway ${letter.toUpperCase()}`, parentId: subnetId('public', letter), kind: 'nat-gateway', zone: zones[i] as string });
-    edges.push({ id: `e-nat-${letter}-igw`, source: `nat-${letter}`, target: 'igw', kind: 'traffic', label: 'Outbound HTTPS' });
+    nodes.push({
+      id: `nat-${letter}`,
+      name: `NAT gateway ${letter.toUpperCase()}`,
+      parentId: subnetId('public', letter),
+      kind: 'nat-gateway',
+      zone: zones[i] as string,
+    });
+    edges.push({
+      id: `e-nat-${letter}-igw`,
+      source: `nat-${letter}`,
+      target: 'igw',
+      kind: 'traffic',
+      label: 'Outbound HTTPS',
+    });
   }
 
   // Placement: app-tier servers round-robin across AZs per role; SQL per the HA pattern.
@@ -186,25 +252,51 @@ export function buildTopology(inventory: Inventory, sizing: readonly SizingResul
   const sqlServers = inventory.servers.filter((s) => s.role === 'sql');
   for (const server of inventory.servers) {
     if (server.role === 'sql') continue;
-    placements.push({ server, sizing: sizingById.get(server.id), zoneIndex: nextZone(server.role), haRole: null });
+    placements.push({
+      server,
+      sizing: sizingById.get(server.id),
+      zoneIndex: nextZone(server.role),
+      haRole: null,
+    });
   }
   if (options.sqlHa === 'always-on-ag') {
     // The inventory's SQL servers become the availability group's replicas, one per AZ in turn; a lone
     // server gets a secondary of the same size in the next AZ, so the database survives an AZ failure.
     sqlServers.forEach((server, i) => {
-      placements.push({ server, sizing: sizingById.get(server.id), zoneIndex: i % letters.length, haRole: i === 0 ? 'primary' : 'secondary' });
+      placements.push({
+        server,
+        sizing: sizingById.get(server.id),
+        zoneIndex: i % letters.length,
+        haRole: i === 0 ? 'primary' : 'secondary',
+      });
     });
     const first = sqlServers[0];
     if (first && sqlServers.length === 1) {
-      placements.push({ server: first, sizing: sizingById.get(first.id), zoneIndex: 1 % letters.length, haRole: 'secondary', replicaOf: first.id });
+      placements.push({
+        server: first,
+        sizing: sizingById.get(first.id),
+        zoneIndex: 1 % letters.length,
+        haRole: 'secondary',
+        replicaOf: first.id,
+      });
     }
   } else {
-    sqlServers.forEach((server) => placements.push({ server, sizing: sizingById.get(server.id), zoneIndex: nextZone('sql'), haRole: 'standalone' }));
+    sqlServers.forEach((server) =>
+      placements.push({
+        server,
+        sizing: sizingById.get(server.id),
+        zoneIndex: nextZone('sql'),
+        haRole: 'standalone',
+      }),
+    );
   }
 
   // Replicas of one availability group must each be able to take the primary's load, so they all get
   // the most capable type sized for any of them.
-  const agType = options.sqlHa === 'always-on-ag' ? largestChosen(placements.filter((p) => p.server.role === 'sql')) : undefined;
+  const agType =
+    options.sqlHa === 'always-on-ag'
+      ? largestChosen(placements.filter((p) => p.server.role === 'sql'))
+      : undefined;
   const instanceIds: Record<string, string[]> = {};
   const zoneOf = new Map<string, string>();
   for (const p of placements) {
@@ -219,7 +311,8 @@ export function buildTopology(inventory: Inventory, sizing: readonly SizingResul
       role: p.server.role,
       serverId: p.replicaOf ? null : p.server.id,
       // A server nothing fits keeps a placeholder the checks and the estimate flag; the sizing issue explains it.
-      instanceType: (p.server.role === 'sql' ? agType : undefined) ?? p.sizing?.chosen?.instanceType ?? 'unsized.none',
+      instanceType:
+        (p.server.role === 'sql' ? agType : undefined) ?? p.sizing?.chosen?.instanceType ?? 'unsized.none',
       operatingSystem: 'windows',
       sqlEdition: effectiveEdition(p.server),
       haRole: p.haRole,
@@ -255,25 +348,52 @@ export function buildTopology(inventory: Inventory, sizing: readonly SizingResul
       targetPort: 443,
     });
     edges.push({ id: 'e-igw-alb', source: 'igw', target: 'alb', kind: 'traffic', label: 'HTTPS 443' });
-    for (const cr of controlRooms) edges.push({ id: `e-alb-${cr}`, source: 'alb', target: cr, kind: 'traffic', label: 'HTTPS 443' });
+    for (const cr of controlRooms)
+      edges.push({ id: `e-alb-${cr}`, source: 'alb', target: cr, kind: 'traffic', label: 'HTTPS 443' });
   }
   // Each bot talks to a control room in its own AZ where there is one.
   const crByZone = new Map<string, string>();
-  for (const cr of controlRooms) if (!crByZone.has(zoneOf.get(cr) ?? '')) crByZone.set(zoneOf.get(cr) ?? '', cr);
+  for (const cr of controlRooms)
+    if (!crByZone.has(zoneOf.get(cr) ?? '')) crByZone.set(zoneOf.get(cr) ?? '', cr);
   for (const bot of instanceIds.bot ?? []) {
     const cr = crByZone.get(zoneOf.get(bot) ?? '') ?? controlRooms[0];
-    if (cr) edges.push({ id: `e-${bot}-${cr}`, source: bot, target: cr, kind: 'traffic', label: 'HTTPS 443' });
+    if (cr)
+      edges.push({ id: `e-${bot}-${cr}`, source: bot, target: cr, kind: 'traffic', label: 'HTTPS 443' });
   }
   if (primary) {
-    for (const client of [...controlRooms, ...(instanceIds.web ?? []), ...(instanceIds.app ?? []), ...(instanceIds.other ?? [])]) {
-      edges.push({ id: `e-${client}-${primary.id}`, source: client, target: primary.id, kind: 'traffic', label: 'SQL 1433' });
+    for (const client of [
+      ...controlRooms,
+      ...(instanceIds.web ?? []),
+      ...(instanceIds.app ?? []),
+      ...(instanceIds.other ?? []),
+    ]) {
+      edges.push({
+        id: `e-${client}-${primary.id}`,
+        source: client,
+        target: primary.id,
+        kind: 'traffic',
+        label: 'SQL 1433',
+      });
     }
     for (const secondary of sqlNodes.filter((n) => n.haRole === 'secondary')) {
-      edges.push({ id: `e-${primary.id}-${secondary.id}`, source: primary.id, target: secondary.id, kind: 'replication', label: 'Synchronous commit 5022' });
+      edges.push({
+        id: `e-${primary.id}-${secondary.id}`,
+        source: primary.id,
+        target: secondary.id,
+        kind: 'replication',
+        label: 'Synchronous commit 5022',
+      });
     }
   }
 
-  nodes.push({ id: 'kms-main', name: 'KMS key (EBS and backups)', parentId: null, kind: 'kms-key', rotation: true, purpose: 'Encrypts EBS volumes and SQL Server backups' });
+  nodes.push({
+    id: 'kms-main',
+    name: 'KMS key (EBS and backups)',
+    parentId: null,
+    kind: 'kms-key',
+    rotation: true,
+    purpose: 'Encrypts EBS volumes and SQL Server backups',
+  });
   if (sqlNodes.length > 0) {
     const sqlDataGib = sqlServers.reduce((acc, s) => acc + s.storageGib, 0);
     nodes.push({
@@ -290,7 +410,13 @@ export function buildTopology(inventory: Inventory, sizing: readonly SizingResul
       storageGib: Math.ceil(sqlDataGib * BACKUP_STORAGE_FACTOR),
     });
     for (const sql of sqlNodes.filter((n) => n.haRole !== 'secondary')) {
-      edges.push({ id: `e-${sql.id}-s3-backup`, source: sql.id, target: 's3-backup', kind: 'backup', label: 'Scheduled backup' });
+      edges.push({
+        id: `e-${sql.id}-s3-backup`,
+        source: sql.id,
+        target: 's3-backup',
+        kind: 'backup',
+        label: 'Scheduled backup',
+      });
     }
   }
 

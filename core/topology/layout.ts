@@ -4,7 +4,9 @@ import { type Layout, type NodePosition, positionsById } from '../model/layout';
 import { type NodeKind, type Topology, type TopologyNode, isGroupKind } from '../model/topology';
 
 /** Canvas size of a resource node; groups are sized by ELK around their children. */
-export const LEAF_SIZE: Readonly<Record<Exclude<NodeKind, 'vpc' | 'availability-zone' | 'subnet'>, { width: number; height: number }>> = {
+export const LEAF_SIZE: Readonly<
+  Record<Exclude<NodeKind, 'vpc' | 'availability-zone' | 'subnet'>, { width: number; height: number }>
+> = {
   'ec2-instance': { width: 200, height: 64 },
   'load-balancer': { width: 220, height: 64 },
   'nat-gateway': { width: 180, height: 56 },
@@ -36,9 +38,23 @@ function layoutOptionsFor(kind: NodeKind | 'root'): Record<string, string> {
       };
     case 'availability-zone':
     case 'vpc':
-      return { ...common, 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.layered.spacing.nodeNodeBetweenLayers': '32', 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true', 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' };
+      return {
+        ...common,
+        'elk.algorithm': 'layered',
+        'elk.direction': 'DOWN',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '32',
+        'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+        'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      };
     case 'root':
-      return { 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.padding': '[top=24,left=24,bottom=24,right=24]', 'elk.spacing.nodeNode': '32', 'elk.layered.spacing.nodeNodeBetweenLayers': '64', 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true' };
+      return {
+        'elk.algorithm': 'layered',
+        'elk.direction': 'RIGHT',
+        'elk.padding': '[top=24,left=24,bottom=24,right=24]',
+        'elk.spacing.nodeNode': '32',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+        'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+      };
     default:
       return common;
   }
@@ -48,7 +64,10 @@ function layoutOptionsFor(kind: NodeKind | 'root'): Record<string, string> {
  * Edges that exist only to order siblings: public above app above data in an AZ; gateway and load
  * balancer above the AZs in the VPC; regional services to the right of the VPC. They are not drawn.
  */
-function orderingEdges(topology: Topology, childrenOf: Map<string | null, TopologyNode[]>): Map<string | null, ElkExtendedEdge[]> {
+function orderingEdges(
+  topology: Topology,
+  childrenOf: Map<string | null, TopologyNode[]>,
+): Map<string | null, ElkExtendedEdge[]> {
   const out = new Map<string | null, ElkExtendedEdge[]>();
   const add = (parent: string | null, source: string, target: string): void => {
     const list = out.get(parent) ?? [];
@@ -58,8 +77,11 @@ function orderingEdges(topology: Topology, childrenOf: Map<string | null, Topolo
   for (const node of topology.nodes) {
     const children = childrenOf.get(node.id) ?? [];
     if (node.kind === 'availability-zone') {
-      const tiers = ['public', 'app', 'data'].map((t) => children.find((c) => c.kind === 'subnet' && c.tier === t)).filter((c): c is TopologyNode => c !== undefined);
-      for (let i = 1; i < tiers.length; i++) add(node.id, (tiers[i - 1] as TopologyNode).id, (tiers[i] as TopologyNode).id);
+      const tiers = ['public', 'app', 'data']
+        .map((t) => children.find((c) => c.kind === 'subnet' && c.tier === t))
+        .filter((c): c is TopologyNode => c !== undefined);
+      for (let i = 1; i < tiers.length; i++)
+        add(node.id, (tiers[i - 1] as TopologyNode).id, (tiers[i] as TopologyNode).id);
     }
     if (node.kind === 'vpc') {
       const igw = children.find((c) => c.kind === 'internet-gateway');
@@ -76,7 +98,11 @@ function orderingEdges(topology: Topology, childrenOf: Map<string | null, Topolo
   return out;
 }
 
-function toElk(node: TopologyNode, childrenOf: Map<string | null, TopologyNode[]>, edges: Map<string | null, ElkExtendedEdge[]>): ElkNode {
+function toElk(
+  node: TopologyNode,
+  childrenOf: Map<string | null, TopologyNode[]>,
+  edges: Map<string | null, ElkExtendedEdge[]>,
+): ElkNode {
   if (isGroupKind(node.kind)) {
     return {
       id: node.id,
@@ -93,7 +119,14 @@ function toElk(node: TopologyNode, childrenOf: Map<string | null, TopologyNode[]
 
 function collect(node: ElkNode, out: Map<string, NodePosition>): void {
   for (const child of node.children ?? []) {
-    out.set(child.id, { id: child.id, x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0), width: Math.round(child.width ?? 0), height: Math.round(child.height ?? 0), manual: false });
+    out.set(child.id, {
+      id: child.id,
+      x: Math.round(child.x ?? 0),
+      y: Math.round(child.y ?? 0),
+      width: Math.round(child.width ?? 0),
+      height: Math.round(child.height ?? 0),
+      manual: false,
+    });
     collect(child, out);
   }
 }
@@ -103,7 +136,11 @@ function collect(node: ElkNode, out: Map<string, NodePosition>): void {
  * parent, as React Flow draws sub-flows. Nodes the architect moved by hand (`manual`) keep their
  * place unless `keepManual` is false.
  */
-export async function layoutTopology(topology: Topology, previous?: Layout, keepManual = true): Promise<Layout> {
+export async function layoutTopology(
+  topology: Topology,
+  previous?: Layout,
+  keepManual = true,
+): Promise<Layout> {
   const childrenOf = new Map<string | null, TopologyNode[]>();
   const known = new Set(topology.nodes.map((n) => n.id));
   for (const n of topology.nodes) {
@@ -128,5 +165,9 @@ export async function layoutTopology(topology: Topology, previous?: Layout, keep
       if (old.manual && now) positions.set(old.id, { ...now, x: old.x, y: old.y, manual: true });
     }
   }
-  return { positions: topology.nodes.map((n) => positions.get(n.id)).filter((p): p is NodePosition => p !== undefined) };
+  return {
+    positions: topology.nodes
+      .map((n) => positions.get(n.id))
+      .filter((p): p is NodePosition => p !== undefined),
+  };
 }

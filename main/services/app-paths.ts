@@ -19,6 +19,9 @@ export function resolveResourceDir(name: string, moduleUrl: string = import.meta
     dir = resolve(dir, '..');
   }
   const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`Cannot find the "${name}" folder (looked in ${candidates.join(', ')}). Reinstall Architecture Planner.`);
+  if (!found)
+    throw new Error(
+      `Cannot find the "${name}" folder (looked in ${candidates.join(', ')}). Reinstall Architecture Planner.`,
+    );
   return found;
 }

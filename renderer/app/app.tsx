@@ -33,7 +33,8 @@ function Splitter({ width, onWidth }: { width: number; onWidth: (width: number) 
         start.current = { x: e.clientX, width };
       }}
       onPointerMove={(e) => {
-        if (start.current) onWidth(Math.min(LEFT_MAX, Math.max(LEFT_MIN, start.current.width + e.clientX - start.current.x)));
+        if (start.current)
+          onWidth(Math.min(LEFT_MAX, Math.max(LEFT_MIN, start.current.width + e.clientX - start.current.x)));
       }}
       onPointerUp={() => {
         start.current = null;
@@ -122,10 +123,23 @@ export function App({ api }: { api: RendererApi }) {
   };
 
   return (
-    <div className="app" style={{ gridTemplateColumns: leftCollapsed ? '28px 0 minmax(320px, 1fr) 300px' : `${leftWidth}px 6px minmax(320px, 1fr) 300px` }}>
+    <div
+      className="app"
+      style={{
+        gridTemplateColumns: leftCollapsed
+          ? '28px 0 minmax(320px, 1fr) 300px'
+          : `${leftWidth}px 6px minmax(320px, 1fr) 300px`,
+      }}
+    >
       <Toolbar onCommand={runCommand} shortcutKey={isMac ? '⌘' : 'Ctrl'} />
       {leftCollapsed ? (
-        <button type="button" className="app__rail" onClick={() => setLeftCollapsed(false)} title="Show the inventory" data-testid="inventory-expand">
+        <button
+          type="button"
+          className="app__rail"
+          onClick={() => setLeftCollapsed(false)}
+          title="Show the inventory"
+          data-testid="inventory-expand"
+        >
           Inventory ›
         </button>
       ) : (
@@ -133,7 +147,13 @@ export function App({ api }: { api: RendererApi }) {
           <aside className="app__left">
             <InventoryTable
               headerAction={
-                <button type="button" className="panel__collapse" onClick={() => setLeftCollapsed(true)} title="Hide the inventory to give the canvas more room" aria-label="Hide the inventory">
+                <button
+                  type="button"
+                  className="panel__collapse"
+                  onClick={() => setLeftCollapsed(true)}
+                  title="Hide the inventory to give the canvas more room"
+                  aria-label="Hide the inventory"
+                >
                   ‹
                 </button>
               }

@@ -22,9 +22,18 @@ export function ExportDialog() {
   }, [visible]);
 
   return (
-    <dialog ref={dialogRef} className="open-dialog export-dialog" onClose={hide} aria-labelledby="export-dialog-title" data-testid="export-dialog">
+    <dialog
+      ref={dialogRef}
+      className="open-dialog export-dialog"
+      onClose={hide}
+      aria-labelledby="export-dialog-title"
+      data-testid="export-dialog"
+    >
       <h2 id="export-dialog-title">Export {name}</h2>
-      <p className="export-dialog__what">CloudFormation template, parameters and README; the proposal as HTML and PDF; the architecture diagram; the estimate (JSON and CSV), sizing and security checks; and the project itself.</p>
+      <p className="export-dialog__what">
+        CloudFormation template, parameters and README; the proposal as HTML and PDF; the architecture
+        diagram; the estimate (JSON and CSV), sizing and security checks; and the project itself.
+      </p>
       <p className="muted export-dialog__where">
         {mode === 'browser' && workspace
           ? `Written to a folder named after the project (…-export) in the workspace ${workspace}. Files of the same name there are replaced.`
@@ -33,7 +42,13 @@ export function ExportDialog() {
       <p className="export-dialog__question">Paper size for the proposal PDF:</p>
       <div className="open-dialog__actions">
         {/* A4 first and focused: the default everywhere but North America. */}
-        <button type="button" className="primary" autoFocus onClick={() => void exportPlan('A4')} data-testid="export-a4">
+        <button
+          type="button"
+          className="primary"
+          autoFocus
+          onClick={() => void exportPlan('A4')}
+          data-testid="export-a4"
+        >
           A4
         </button>
         <button type="button" onClick={() => void exportPlan('Letter')} data-testid="export-letter">

@@ -35,7 +35,13 @@ export function OpenDialog() {
   };
 
   return (
-    <dialog ref={dialogRef} className="open-dialog" onClose={hide} aria-labelledby="open-dialog-title" data-testid="open-dialog">
+    <dialog
+      ref={dialogRef}
+      className="open-dialog"
+      onClose={hide}
+      aria-labelledby="open-dialog-title"
+      data-testid="open-dialog"
+    >
       <h2 id="open-dialog-title">Open a project</h2>
       {workspace && <p className="muted open-dialog__workspace">Workspace: {workspace}</p>}
       {recent.status === 'loading' && <p className="muted">Listing the workspace…</p>}
@@ -48,7 +54,9 @@ export function OpenDialog() {
           ))}
         </ul>
       )}
-      {recent.status === 'ready' && recent.files.length === 0 && <p className="muted">No projects in the workspace yet.</p>}
+      {recent.status === 'ready' && recent.files.length === 0 && (
+        <p className="muted">No projects in the workspace yet.</p>
+      )}
       {recent.status === 'ready' && recent.files.length > 0 && (
         <ul className="open-dialog__files" data-testid="open-dialog-files">
           {recent.files.map((f) => (

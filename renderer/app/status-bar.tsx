@@ -34,10 +34,18 @@ export function StatusBar() {
   const [toggled, setToggled] = useState<{ serial: number; open: boolean } | null>(null);
 
   const issues = status?.issues ?? [];
-  const open = status !== null && issues.length > 0 && (toggled?.serial === status.serial ? toggled.open : status.tone === 'error');
+  const open =
+    status !== null &&
+    issues.length > 0 &&
+    (toggled?.serial === status.serial ? toggled.open : status.tone === 'error');
 
   return (
-    <footer className={`status-bar status-bar--${status?.tone ?? 'info'}`} data-testid="status-bar" role="status" aria-live="polite">
+    <footer
+      className={`status-bar status-bar--${status?.tone ?? 'info'}`}
+      data-testid="status-bar"
+      role="status"
+      aria-live="polite"
+    >
       {open && (
         <ul className="status-bar__issues" aria-label="Issues">
           {issues.map((issue, n) => (
@@ -56,7 +64,12 @@ export function StatusBar() {
           </span>
         )}
         {status !== null && issues.length > 0 && (
-          <button type="button" className="link" onClick={() => setToggled({ serial: status.serial, open: !open })} aria-expanded={open}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => setToggled({ serial: status.serial, open: !open })}
+            aria-expanded={open}
+          >
             {open ? 'Hide' : 'Show'} {issues.length} issue{issues.length === 1 ? '' : 's'}
           </button>
         )}
@@ -66,7 +79,9 @@ export function StatusBar() {
           </button>
         )}
         <span className="status-bar__spacer" />
-        <span className="status-bar__file">{dirty ? 'Unsaved changes' : filePath ? `Saved · ${baseName(filePath)}` : 'Not saved'}</span>
+        <span className="status-bar__file">
+          {dirty ? 'Unsaved changes' : filePath ? `Saved · ${baseName(filePath)}` : 'Not saved'}
+        </span>
       </div>
     </footer>
   );

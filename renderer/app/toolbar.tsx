@@ -5,7 +5,13 @@ import { baseName } from '../store/project-edits';
 import { useAppStore } from '../store/store-context';
 
 /** File commands on the left; the open project, its file and its region on the right. */
-export function Toolbar({ onCommand, shortcutKey }: { onCommand: (command: AppCommand) => void; shortcutKey: string }) {
+export function Toolbar({
+  onCommand,
+  shortcutKey,
+}: {
+  onCommand: (command: AppCommand) => void;
+  shortcutKey: string;
+}) {
   const name = useAppStore((s) => s.project.project.name);
   const dirty = useAppStore((s) => s.dirty);
   const filePath = useAppStore((s) => s.filePath);
@@ -18,16 +24,40 @@ export function Toolbar({ onCommand, shortcutKey }: { onCommand: (command: AppCo
     <header className="toolbar" role="toolbar" aria-label="Project">
       <span className="toolbar__brand">Architecture Planner</span>
       <div className="toolbar__buttons">
-        <button type="button" data-testid="toolbar-new" onClick={() => onCommand('new-project')} disabled={busy} title={`New project (${shortcutKey}+N)`}>
+        <button
+          type="button"
+          data-testid="toolbar-new"
+          onClick={() => onCommand('new-project')}
+          disabled={busy}
+          title={`New project (${shortcutKey}+N)`}
+        >
           New
         </button>
-        <button type="button" data-testid="toolbar-open" onClick={() => onCommand('open-project')} disabled={busy} title={`Open a project (${shortcutKey}+O)`}>
+        <button
+          type="button"
+          data-testid="toolbar-open"
+          onClick={() => onCommand('open-project')}
+          disabled={busy}
+          title={`Open a project (${shortcutKey}+O)`}
+        >
           Open…
         </button>
-        <button type="button" data-testid="toolbar-save" onClick={() => onCommand('save-project')} disabled={busy} title={`Save (${shortcutKey}+S)`}>
+        <button
+          type="button"
+          data-testid="toolbar-save"
+          onClick={() => onCommand('save-project')}
+          disabled={busy}
+          title={`Save (${shortcutKey}+S)`}
+        >
           Save
         </button>
-        <button type="button" data-testid="toolbar-save-as" onClick={() => onCommand('save-project-as')} disabled={busy} title={`Save as (${shortcutKey}+Shift+S)`}>
+        <button
+          type="button"
+          data-testid="toolbar-save-as"
+          onClick={() => onCommand('save-project-as')}
+          disabled={busy}
+          title={`Save as (${shortcutKey}+Shift+S)`}
+        >
           Save As…
         </button>
         <button
@@ -35,12 +65,23 @@ export function Toolbar({ onCommand, shortcutKey }: { onCommand: (command: AppCo
           data-testid="toolbar-export"
           onClick={() => onCommand('export-plan')}
           disabled={busy || !exportable}
-          title={exportable ? `Export CloudFormation, the proposal PDF and the data files (${shortcutKey}+E)` : 'Import an inventory first: there is nothing to export yet'}
+          title={
+            exportable
+              ? `Export CloudFormation, the proposal PDF and the data files (${shortcutKey}+E)`
+              : 'Import an inventory first: there is nothing to export yet'
+          }
         >
           Export…
         </button>
         <span className="toolbar__sep" aria-hidden="true" />
-        <button type="button" className="primary" data-testid="toolbar-import" onClick={() => onCommand('import-inventory')} disabled={busy} title="Import the customer's inventory (native CSV)">
+        <button
+          type="button"
+          className="primary"
+          data-testid="toolbar-import"
+          onClick={() => onCommand('import-inventory')}
+          disabled={busy}
+          title="Import the customer's inventory (native CSV)"
+        >
           Import CSV…
         </button>
       </div>

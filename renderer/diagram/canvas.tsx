@@ -45,7 +45,10 @@ function DesignFlow() {
 
   const costs = useMemo(() => (analysis ? monthlyByResource(analysis.estimate) : EMPTY_COSTS), [analysis]);
   const flags = useMemo(() => (analysis ? flagsByResource(analysis.checks) : EMPTY_FLAGS), [analysis]);
-  const derived = useMemo(() => buildFlowNodes(topology, layout, { monthlyByResource: costs, flags, selectedId }), [topology, layout, costs, flags, selectedId]);
+  const derived = useMemo(
+    () => buildFlowNodes(topology, layout, { monthlyByResource: costs, flags, selectedId }),
+    [topology, layout, costs, flags, selectedId],
+  );
   const edges = useMemo(() => buildFlowEdges(topology, layout), [topology, layout]);
 
   // React Flow owns node positions while a drag is under way; the project catches up on drop.
@@ -66,7 +69,8 @@ function DesignFlow() {
   };
 
   useEffect(() => {
-    if (revealRequest) void fitView({ nodes: [{ id: revealRequest.nodeId }], duration: 400, maxZoom: 1.2, padding: 0.5 });
+    if (revealRequest)
+      void fitView({ nodes: [{ id: revealRequest.nodeId }], duration: 400, maxZoom: 1.2, padding: 0.5 });
   }, [revealRequest, fitView]);
 
   return (
@@ -88,7 +92,14 @@ function DesignFlow() {
       proOptions={{ hideAttribution: false }}
     >
       <Background variant={BackgroundVariant.Dots} gap={16} size={1} color="#cfd8dc" />
-      <MiniMap<ArchFlowNode> pannable zoomable nodeColor={minimapColour} nodeStrokeColor="#90a4ae" nodeBorderRadius={2} style={MINIMAP_SIZE} />
+      <MiniMap<ArchFlowNode>
+        pannable
+        zoomable
+        nodeColor={minimapColour}
+        nodeStrokeColor="#90a4ae"
+        nodeBorderRadius={2}
+        style={MINIMAP_SIZE}
+      />
       <Controls showInteractive={false} />
     </ReactFlow>
   );

@@ -22,7 +22,15 @@ export function NodeGlyph({ kind }: { kind: ResourceKind }) {
   return (
     <svg className="arch-glyph" width="28" height="28" viewBox="0 0 32 32" aria-hidden="true">
       <rect x="0" y="0" width="32" height="32" rx="4" fill={glyph.colour} />
-      <text x="16" y="20.5" textAnchor="middle" fontSize={glyph.label.length > 2 ? 10 : 12} fontWeight="700" fill="#fff" fontFamily="inherit">
+      <text
+        x="16"
+        y="20.5"
+        textAnchor="middle"
+        fontSize={glyph.label.length > 2 ? 10 : 12}
+        fontWeight="700"
+        fill="#fff"
+        fontFamily="inherit"
+      >
         {glyph.label}
       </text>
     </svg>

@@ -79,8 +79,19 @@ export function orderParentsFirst(nodes: readonly TopologyNode[]): TopologyNode[
   return out;
 }
 
-const ROLE_LABEL: Readonly<Record<string, string>> = { bot: 'Bot', 'control-room': 'Control Room', sql: 'SQL Server', web: 'Web', app: 'App', other: 'Server' };
-const TIER_LABEL: Readonly<Record<SubnetTier, string>> = { public: 'Public subnet', app: 'Private subnet · app', data: 'Private subnet · data' };
+const ROLE_LABEL: Readonly<Record<string, string>> = {
+  bot: 'Bot',
+  'control-room': 'Control Room',
+  sql: 'SQL Server',
+  web: 'Web',
+  app: 'App',
+  other: 'Server',
+};
+const TIER_LABEL: Readonly<Record<SubnetTier, string>> = {
+  public: 'Public subnet',
+  app: 'Private subnet · app',
+  data: 'Private subnet · data',
+};
 
 function groupData(node: Extract<TopologyNode, { kind: GroupKind }>): GroupNodeData {
   switch (node.kind) {
@@ -96,7 +107,10 @@ function groupData(node: Extract<TopologyNode, { kind: GroupKind }>): GroupNodeD
 function resourceDetail(node: Extract<TopologyNode, { kind: ResourceKind }>): string {
   switch (node.kind) {
     case 'ec2-instance': {
-      const role = node.role === 'sql' && node.haRole && node.haRole !== 'standalone' ? `SQL ${node.haRole}` : (ROLE_LABEL[node.role] ?? node.role);
+      const role =
+        node.role === 'sql' && node.haRole && node.haRole !== 'standalone'
+          ? `SQL ${node.haRole}`
+          : (ROLE_LABEL[node.role] ?? node.role);
       return `${role} · ${node.instanceType}`;
     }
     case 'load-balancer':
@@ -112,7 +126,12 @@ function resourceDetail(node: Extract<TopologyNode, { kind: ResourceKind }>): st
   }
 }
 
-const POSITION: Readonly<Record<Side, Position>> = { top: Position.Top, right: Position.Right, bottom: Position.Bottom, left: Position.Left };
+const POSITION: Readonly<Record<Side, Position>> = {
+  top: Position.Top,
+  right: Position.Right,
+  bottom: Position.Bottom,
+  left: Position.Left,
+};
 
 /**
  * Handle geometry declared up front (1 × 1 px at each side's midpoint), so edges draw from the
@@ -125,37 +144,77 @@ export function resourceHandles(width: number, height: number): NodeHandle[] {
     bottom: { x: width / 2 - 0.5, y: height - 1 },
     left: { x: 0, y: height / 2 - 0.5 },
   };
-  return SIDES.flatMap((side) => (['source', 'target'] as const).map((type) => ({ id: handleId(side, type), type, position: POSITION[side], ...at[side], width: 1, height: 1 })));
+  return SIDES.flatMap((side) =>
+    (['source', 'target'] as const).map((type) => ({
+      id: handleId(side, type),
+      type,
+      position: POSITION[side],
+      ...at[side],
+      width: 1,
+      height: 1,
+    })),
+  );
 }
 
 function fallbackSize(node: TopologyNode): { width: number; height: number } {
-  return isGroupKind(node.kind) ? { width: 240, height: 80 } : (LEAF_SIZE[node.kind as ResourceKind] ?? { width: 200, height: 64 });
+  return isGroupKind(node.kind)
+    ? { width: 240, height: 80 }
+    : (LEAF_SIZE[node.kind as ResourceKind] ?? { width: 200, height: 64 });
 }
 
-export function buildFlowNodes(topology: Topology, layout: Layout, decorations: Decorations = NO_DECORATIONS): ArchFlowNode[] {
+export function buildFlowNodes(
+  topology: Topology,
+  layout: Layout,
+  decorations: Decorations = NO_DECORATIONS,
+): ArchFlowNode[] {
   const positions = new Map(layout.positions.map((p) => [p.id, p]));
   const known = new Set(topology.nodes.map((n) => n.id));
   return orderParentsFirst(topology.nodes).map((node): ArchFlowNode => {
     const at: NodePosition | undefined = positions.get(node.id);
-    const size = at && at.width > 0 && at.height > 0 ? { width: at.width, height: at.height } : fallbackSize(node);
-    const parent = node.parentId !== null && known.has(node.parentId) ? { parentId: node.parentId, extent: 'parent' as const } : {};
-    const common = { id: node.id, position: { x: at?.x ?? 0, y: at?.y ?? 0 }, ...size, ...parent, selected: node.id === decorations.selectedId };
+    const size =
+      at && at.width > 0 && at.height > 0 ? { width: at.width, height: at.height } : fallbackSize(node);
+    const parent =
+      node.parentId !== null && known.has(node.parentId)
+        ? { parentId: node.parentId, extent: 'parent' as const }
+        : {};
+    const common = {
+      id: node.id,
+      position: { x: at?.x ?? 0, y: at?.y ?? 0 },
+      ...size,
+      ...parent,
+      selected: node.id === decorations.selectedId,
+    };
     if (node.kind === 'vpc' || node.kind === 'availability-zone' || node.kind === 'subnet') {
       // Groups drag by their title bar only, so dragging inside one pans the canvas (see diagram.css).
-      return { ...common, type: 'aws-group', data: groupData(node), dragHandle: '.arch-group__title', className: 'arch-group-node' };
+      return {
+        ...common,
+        type: 'aws-group',
+        data: groupData(node),
+        dragHandle: '.arch-group__title',
+        className: 'arch-group-node',
+      };
     }
     const monthly = decorations.monthlyByResource.get(node.id);
     return {
       ...common,
       type: 'aws-resource',
       handles: resourceHandles(size.width, size.height),
-      data: { kind: node.kind, name: node.name, detail: resourceDetail(node), cost: monthly !== undefined ? `${formatUsd(monthly)}/mo` : null, flag: decorations.flags.get(node.id) ?? null },
+      data: {
+        kind: node.kind,
+        name: node.name,
+        detail: resourceDetail(node),
+        cost: monthly !== undefined ? `${formatUsd(monthly)}/mo` : null,
+        flag: decorations.flags.get(node.id) ?? null,
+      },
     };
   });
 }
 
 /** Absolute boxes (layout positions are relative to the parent group). */
-export function absoluteBoxes(topology: Topology, layout: Layout): Map<string, { x: number; y: number; width: number; height: number }> {
+export function absoluteBoxes(
+  topology: Topology,
+  layout: Layout,
+): Map<string, { x: number; y: number; width: number; height: number }> {
   const positions = new Map(layout.positions.map((p) => [p.id, p]));
   const parents = new Map(topology.nodes.map((n) => [n.id, n.parentId]));
   const boxes = new Map<string, { x: number; y: number; width: number; height: number }>();
@@ -180,12 +239,19 @@ export function absoluteBoxes(topology: Topology, layout: Layout): Map<string, {
  * Which sides an edge leaves and enters by: stacked boxes connect bottom→top, side-by-side boxes
  * right→left, otherwise along the larger gap. Keeps lines short without a router.
  */
-export function chooseSides(source: { x: number; y: number; width: number; height: number }, target: { x: number; y: number; width: number; height: number }): { source: Side; target: Side } {
+export function chooseSides(
+  source: { x: number; y: number; width: number; height: number },
+  target: { x: number; y: number; width: number; height: number },
+): { source: Side; target: Side } {
   const dx = target.x + target.width / 2 - (source.x + source.width / 2);
   const dy = target.y + target.height / 2 - (source.y + source.height / 2);
   const overlapX = source.x < target.x + target.width && target.x < source.x + source.width;
   const overlapY = source.y < target.y + target.height && target.y < source.y + source.height;
-  const vertical = overlapX ? true : overlapY ? false : Math.abs(dy) - (source.height + target.height) / 2 > Math.abs(dx) - (source.width + target.width) / 2;
+  const vertical = overlapX
+    ? true
+    : overlapY
+      ? false
+      : Math.abs(dy) - (source.height + target.height) / 2 > Math.abs(dx) - (source.width + target.width) / 2;
   if (vertical) return dy >= 0 ? { source: 'bottom', target: 'top' } : { source: 'top', target: 'bottom' };
   return dx >= 0 ? { source: 'right', target: 'left' } : { source: 'left', target: 'right' };
 }
@@ -208,7 +274,10 @@ export function buildFlowEdges(topology: Topology, layout: Layout): ArchFlowEdge
   return topology.edges
     .filter((e) => boxes.has(e.source) && boxes.has(e.target))
     .map((e): ArchFlowEdge => {
-      const sides = chooseSides(boxes.get(e.source) as NonNullable<ReturnType<typeof boxes.get>>, boxes.get(e.target) as NonNullable<ReturnType<typeof boxes.get>>);
+      const sides = chooseSides(
+        boxes.get(e.source) as NonNullable<ReturnType<typeof boxes.get>>,
+        boxes.get(e.target) as NonNullable<ReturnType<typeof boxes.get>>,
+      );
       const labelKey = `${e.target}\u0000${parentOf.get(e.source) ?? ''}\u0000${e.kind}\u0000${e.label}`;
       const showLabel = e.label !== '' && !labelled.has(labelKey);
       labelled.add(labelKey);

@@ -3,7 +3,14 @@
  * forwards menu clicks as strings; the spelling is normalised here so "file.saveAs", "save-as" and
  * "saveProjectAs" all reach the same action.
  */
-export const APP_COMMANDS = ['new-project', 'open-project', 'save-project', 'save-project-as', 'import-inventory', 'export-plan'] as const;
+export const APP_COMMANDS = [
+  'new-project',
+  'open-project',
+  'save-project',
+  'save-project-as',
+  'import-inventory',
+  'export-plan',
+] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 const ALIASES: Readonly<Record<string, AppCommand>> = {
@@ -34,7 +41,13 @@ export function toAppCommand(menuCommand: string): AppCommand | null {
 }
 
 /** Ctrl/Cmd+S, Ctrl/Cmd+Shift+S, Ctrl/Cmd+O, Ctrl/Cmd+N, Ctrl/Cmd+E as commands; null for other keys. */
-export function commandForShortcut(key: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }): AppCommand | null {
+export function commandForShortcut(key: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}): AppCommand | null {
   if (!(key.ctrlKey || key.metaKey) || key.altKey) return null;
   switch (key.key.toLowerCase()) {
     case 's':

@@ -23,5 +23,12 @@ export function hostError(code: string, message: string, hint: string): HostErro
 export function issuesFromFailure(error: unknown, what: string): Issue[] {
   if (error instanceof HostError) return error.issues;
   const detail = error instanceof Error ? error.message : String(error);
-  return [{ code: 'host.unexpected', severity: 'error', message: `${what} failed: ${detail}`, hint: 'Try again; if it keeps failing, restart Architecture Planner.' }];
+  return [
+    {
+      code: 'host.unexpected',
+      severity: 'error',
+      message: `${what} failed: ${detail}`,
+      hint: 'Try again; if it keeps failing, restart Architecture Planner.',
+    },
+  ];
 }

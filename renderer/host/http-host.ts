@@ -9,7 +9,10 @@ export interface HttpResponseLike {
   status: number;
   json(): Promise<unknown>;
 }
-export type FetchLike = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string; credentials: 'same-origin' }) => Promise<HttpResponseLike>;
+export type FetchLike = (
+  url: string,
+  init: { method: 'POST'; headers: Record<string, string>; body: string; credentials: 'same-origin' },
+) => Promise<HttpResponseLike>;
 
 export const TOKEN_HEADER = 'X-Archplan-Token';
 const RELOAD_HINT = 'Reload the page with the link printed by `npm run web` (it ends with #token=…).';
@@ -26,13 +29,27 @@ function firstZodMessage(error: z.ZodError): string {
  * launch token. 200 carries the output, 400 carries `{ status: 'error', issues }`; anything else is
  * the host refusing or failing, reported as a HostError. Every answer is parsed with the contract.
  */
-export function createHttpInvoke(fetchFn: FetchLike, getToken: () => string | null, baseUrl = ''): InvokeChannel {
+export function createHttpInvoke(
+  fetchFn: FetchLike,
+  getToken: () => string | null,
+  baseUrl = '',
+): InvokeChannel {
   return async <C extends Channel>(channel: C, input: unknown): Promise<ChannelOutput<C>> => {
     const spec = channels[channel];
     const request = spec.input.safeParse(input);
-    if (!request.success) throw hostError('host.bad-request', `The request for ${channel} is malformed (${firstZodMessage(request.error)}).`, 'This is a bug in Architecture Planner; please report it.');
+    if (!request.success)
+      throw hostError(
+        'host.bad-request',
+        `The request for ${channel} is malformed (${firstZodMessage(request.error)}).`,
+        'This is a bug in Architecture Planner; please report it.',
+      );
     const token = getToken();
-    if (token === null) throw hostError('host.no-token', 'This page was opened without its access token, so the host will not answer.', RELOAD_HINT);
+    if (token === null)
+      throw hostError(
+        'host.no-token',
+        'This page was opened without its access token, so the host will not answer.',
+        RELOAD_HINT,
+      );
 
     let response: HttpResponseLike;
     try {
@@ -44,7 +61,11 @@ export function createHttpInvoke(fetchFn: FetchLike, getToken: () => string | nu
       });
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
-      throw hostError('host.unreachable', `The Architecture Planner host does not answer (${detail}).`, 'Check that `npm run web` is still running, then reload the page.');
+      throw hostError(
+        'host.unreachable',
+        `The Architecture Planner host does not answer (${detail}).`,
+        'Check that `npm run web` is still running, then reload the page.',
+      );
     }
 
     if (response.status !== 200 && response.status !== 400) {
@@ -52,16 +73,28 @@ export function createHttpInvoke(fetchFn: FetchLike, getToken: () => string | nu
         // The host says what went wrong in its usual error shape when it can; its log has the details.
         const said = errorBodySchema.safeParse(await response.json().catch(() => null));
         if (said.success) throw new HostError(said.data.issues as [Issue, ...Issue[]]);
-        throw hostError('host.failed', `The host failed while handling ${channel} (${response.status}).`, 'Look at the terminal running `npm run web` for the cause, then try again.');
+        throw hostError(
+          'host.failed',
+          `The host failed while handling ${channel} (${response.status}).`,
+          'Look at the terminal running `npm run web` for the cause, then try again.',
+        );
       }
-      throw hostError('host.refused', `The host refused the request (${response.status}): reload the page with the link printed by \`npm run web\`.`, RELOAD_HINT);
+      throw hostError(
+        'host.refused',
+        `The host refused the request (${response.status}): reload the page with the link printed by \`npm run web\`.`,
+        RELOAD_HINT,
+      );
     }
 
     let body: unknown;
     try {
       body = await response.json();
     } catch {
-      throw hostError('host.bad-response', `The host's answer to ${channel} is not JSON.`, 'Rebuild and restart the host and the page together (`npm run web`).');
+      throw hostError(
+        'host.bad-response',
+        `The host's answer to ${channel} is not JSON.`,
+        'Rebuild and restart the host and the page together (`npm run web`).',
+      );
     }
     const parsed = spec.output.safeParse(body);
     if (parsed.success) return parsed.data as ChannelOutput<C>;
@@ -70,6 +103,10 @@ export function createHttpInvoke(fetchFn: FetchLike, getToken: () => string | nu
       const error = errorBodySchema.safeParse(body);
       if (error.success) throw new HostError(error.data.issues as [Issue, ...Issue[]]);
     }
-    throw hostError('host.bad-response', `The host's answer to ${channel} does not match the contract (${firstZodMessage(parsed.error)}).`, 'Rebuild and restart the host and the page together (`npm run web`).');
+    throw hostError(
+      'host.bad-response',
+      `The host's answer to ${channel} does not match the contract (${firstZodMessage(parsed.error)}).`,
+      'Rebuild and restart the host and the page together (`npm run web`).',
+    );
   };
 }

@@ -33,12 +33,24 @@ interface AnalysisInputs {
 let last: { inputs: AnalysisInputs; result: ProjectAnalysis } | null = null;
 
 function sameInputs(a: AnalysisInputs, b: AnalysisInputs): boolean {
-  return a.inventory === b.inventory && a.topology === b.topology && a.options === b.options && a.suppressions === b.suppressions && a.snapshot === b.snapshot;
+  return (
+    a.inventory === b.inventory &&
+    a.topology === b.topology &&
+    a.options === b.options &&
+    a.suppressions === b.suppressions &&
+    a.snapshot === b.snapshot
+  );
 }
 
 /** core analyzeProject, memoised on the identity of the parts it reads. */
 export function analyzeProjectCached(project: Project, snapshot: PricingSnapshot): ProjectAnalysis {
-  const inputs: AnalysisInputs = { inventory: project.inventory, topology: project.topology, options: project.options, suppressions: project.suppressions, snapshot };
+  const inputs: AnalysisInputs = {
+    inventory: project.inventory,
+    topology: project.topology,
+    options: project.options,
+    suppressions: project.suppressions,
+    snapshot,
+  };
   if (last && sameInputs(last.inputs, inputs)) return last.result;
   const result = analyzeProject(project, priceContextFor(snapshot));
   last = { inputs, result };

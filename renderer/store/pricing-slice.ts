@@ -7,7 +7,10 @@ import { priceContextFor } from './analysis';
 import type { AppState } from './app-store';
 import type { StoreDeps } from './store-deps';
 
-export type PriceEntry = { status: 'loading' } | { status: 'ready'; snapshot: PricingSnapshot } | { status: 'error'; issues: Issue[] };
+export type PriceEntry =
+  | { status: 'loading' }
+  | { status: 'ready'; snapshot: PricingSnapshot }
+  | { status: 'error'; issues: Issue[] };
 
 export interface PricingSlice {
   /** Price snapshots by region, loaded from the host once per region (plain JSON, as the host sent it). */
@@ -35,7 +38,17 @@ export function createPricingSlice(deps: StoreDeps): StateCreator<AppState, [], 
             return null;
           }
           if (answer.snapshot.region !== region) {
-            setEntry({ status: 'error', issues: [{ code: 'pricing.wrong-region', severity: 'error', message: `The host sent prices for ${answer.snapshot.region} when ${region} was asked for.`, hint: 'Rebuild the price snapshots (`npm run pricing:build`) and restart.' }] });
+            setEntry({
+              status: 'error',
+              issues: [
+                {
+                  code: 'pricing.wrong-region',
+                  severity: 'error',
+                  message: `The host sent prices for ${answer.snapshot.region} when ${region} was asked for.`,
+                  hint: 'Rebuild the price snapshots (`npm run pricing:build`) and restart.',
+                },
+              ],
+            });
             return null;
           }
           setEntry({ status: 'ready', snapshot: answer.snapshot });

@@ -29,7 +29,10 @@ export const UNTITLED_PROJECT = 'Untitled project';
 
 /** "rpa-estate.csv" → "rpa-estate": the name an untitled project takes from its first inventory. */
 export function projectNameFromFile(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
+  const base = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]+$/, '')
+    .trim();
   return (base || UNTITLED_PROJECT).slice(0, 200);
 }
 

@@ -6,7 +6,14 @@ import { parseProject } from '../../core/project/load-project';
 import type { Project } from '../../core/project/schema';
 import { issuesFromFailure } from '../host/host-error';
 import type { AppState } from './app-store';
-import { type NodeMove, UNTITLED_PROJECT, baseName, moveNodesInLayout, projectNameFromFile, suggestedFileName } from './project-edits';
+import {
+  type NodeMove,
+  UNTITLED_PROJECT,
+  baseName,
+  moveNodesInLayout,
+  projectNameFromFile,
+  suggestedFileName,
+} from './project-edits';
 import type { StoreDeps } from './store-deps';
 
 export interface ProjectSlice {
@@ -35,7 +42,11 @@ function countBySeverity(issues: readonly Issue[]): string {
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
   const notices = issues.filter((i) => i.severity === 'notice').length;
-  const parts = [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`, notices && `${notices} notice${notices === 1 ? '' : 's'}`].filter(Boolean);
+  const parts = [
+    errors && `${errors} error${errors === 1 ? '' : 's'}`,
+    warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`,
+    notices && `${notices} notice${notices === 1 ? '' : 's'}`,
+  ].filter(Boolean);
   return parts.join(', ');
 }
 
@@ -43,7 +54,14 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
   return (set, get) => {
     /** Replaces the open project with another one (not an edit of it). */
     const replaceProject = (project: Project, filePath: string | null, dirty: boolean): void => {
-      set((s) => ({ project, filePath, dirty, loadSerial: s.loadSerial + 1, selectedNodeId: null, revealRequest: null }));
+      set((s) => ({
+        project,
+        filePath,
+        dirty,
+        loadSerial: s.loadSerial + 1,
+        selectedNodeId: null,
+        revealRequest: null,
+      }));
       void get().ensurePrices(project.options.region);
     };
 
@@ -56,10 +74,17 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
         if (name === null) return false;
         path = name;
       }
-      const project: Project = { ...state.project, project: { ...state.project.project, updatedAt: deps.now() } };
+      const project: Project = {
+        ...state.project,
+        project: { ...state.project.project, updatedAt: deps.now() },
+      };
       state.setBusy('Saving…');
       try {
-        const answer = await deps.api.projectSave({ project, ...(path !== undefined ? { path } : {}), ...(saveAs ? { saveAs: true } : {}) });
+        const answer = await deps.api.projectSave({
+          project,
+          ...(path !== undefined ? { path } : {}),
+          ...(saveAs ? { saveAs: true } : {}),
+        });
         if (answer.status === 'cancelled') {
           get().report('info', 'Save cancelled; nothing was written.');
           return false;
@@ -74,7 +99,11 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
         get().report('success', `Saved ${baseName(answer.path)}.`);
         return true;
       } catch (e) {
-        get().report('error', `Could not save ${state.project.project.name}.`, issuesFromFailure(e, 'Saving'));
+        get().report(
+          'error',
+          `Could not save ${state.project.project.name}.`,
+          issuesFromFailure(e, 'Saving'),
+        );
         return false;
       } finally {
         get().setBusy(null);
@@ -89,7 +118,9 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
 
       confirmDiscard(action) {
         if (!get().dirty) return true;
-        return deps.confirmDiscard(`${get().project.project.name} has unsaved changes. ${action} anyway and lose them?`);
+        return deps.confirmDiscard(
+          `${get().project.project.name} has unsaved changes. ${action} anyway and lose them?`,
+        );
       },
 
       newProject() {
@@ -101,7 +132,11 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
         const before = get().project;
         const parsed = parseNativeCsv(text, fileName, deps.now());
         if (hasErrors(parsed.issues)) {
-          get().report('error', `${fileName} was not imported (${countBySeverity(parsed.issues)}); the open project is unchanged.`, parsed.issues);
+          get().report(
+            'error',
+            `${fileName} was not imported (${countBySeverity(parsed.issues)}); the open project is unchanged.`,
+            parsed.issues,
+          );
           return false;
         }
         get().setBusy(`Planning the design for ${fileName}…`);
@@ -109,22 +144,40 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
           const prices = await get().ensurePrices(before.options.region);
           if (!prices) {
             const entry = get().snapshots[before.options.region];
-            get().report('error', `${fileName} was not imported: prices for ${before.options.region} are not available.`, entry?.status === 'error' ? entry.issues : []);
+            get().report(
+              'error',
+              `${fileName} was not imported: prices for ${before.options.region} are not available.`,
+              entry?.status === 'error' ? entry.issues : [],
+            );
             return false;
           }
-          const named = before.inventory.servers.length === 0 && before.project.name === UNTITLED_PROJECT ? { ...before, project: { ...before.project, name: projectNameFromFile(fileName) } } : before;
+          const named =
+            before.inventory.servers.length === 0 && before.project.name === UNTITLED_PROJECT
+              ? { ...before, project: { ...before.project, name: projectNameFromFile(fileName) } }
+              : before;
           const planned = await planProject(named, parsed.inventory, prices);
           if (get().project !== before) {
-            get().report('warning', `${fileName} was not imported: another project was opened while it was being planned.`);
+            get().report(
+              'warning',
+              `${fileName} was not imported: another project was opened while it was being planned.`,
+            );
             return false;
           }
           replaceProject(planned.project, get().filePath, true);
           const issues = [...parsed.issues, ...planned.issues];
           const n = parsed.inventory.servers.length;
-          get().report(issues.some((i) => i.severity === 'warning') ? 'warning' : 'success', `Imported ${n} server${n === 1 ? '' : 's'} from ${fileName}${issues.length > 0 ? ` (${countBySeverity(issues)})` : ''}.`, issues);
+          get().report(
+            issues.some((i) => i.severity === 'warning') ? 'warning' : 'success',
+            `Imported ${n} server${n === 1 ? '' : 's'} from ${fileName}${issues.length > 0 ? ` (${countBySeverity(issues)})` : ''}.`,
+            issues,
+          );
           return true;
         } catch (e) {
-          get().report('error', `${fileName} was not imported; the open project is unchanged.`, issuesFromFailure(e, 'Planning the design'));
+          get().report(
+            'error',
+            `${fileName} was not imported; the open project is unchanged.`,
+            issuesFromFailure(e, 'Planning the design'),
+          );
           return false;
         } finally {
           get().setBusy(null);
@@ -137,14 +190,26 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
           const answer = await deps.api.projectOpen(path !== undefined ? { path } : {});
           if (answer.status === 'cancelled') return false;
           if (answer.status === 'error') {
-            get().report('error', `Could not open ${path !== undefined ? baseName(path) : 'the project'}; the open project is unchanged.`, answer.issues);
+            get().report(
+              'error',
+              `Could not open ${path !== undefined ? baseName(path) : 'the project'}; the open project is unchanged.`,
+              answer.issues,
+            );
             return false;
           }
           replaceProject(answer.project, answer.path, false);
-          get().report(answer.issues.length > 0 ? 'warning' : 'success', `Opened ${baseName(answer.path)}.`, answer.issues);
+          get().report(
+            answer.issues.length > 0 ? 'warning' : 'success',
+            `Opened ${baseName(answer.path)}.`,
+            answer.issues,
+          );
           return true;
         } catch (e) {
-          get().report('error', 'Could not open the project; the open project is unchanged.', issuesFromFailure(e, 'Opening'));
+          get().report(
+            'error',
+            'Could not open the project; the open project is unchanged.',
+            issuesFromFailure(e, 'Opening'),
+          );
           return false;
         } finally {
           get().setBusy(null);
@@ -154,12 +219,20 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
       openProjectText(fileName, text) {
         const parsed = parseProject(text, fileName);
         if (!parsed.ok) {
-          get().report('error', `${fileName} could not be opened; the open project is unchanged.`, parsed.issues);
+          get().report(
+            'error',
+            `${fileName} could not be opened; the open project is unchanged.`,
+            parsed.issues,
+          );
           return false;
         }
         const name = baseName(fileName);
         replaceProject(parsed.value, name, false);
-        get().report(parsed.issues.length > 0 ? 'warning' : 'success', `Opened ${name} from disk; Save writes it to the workspace as ${name}.`, parsed.issues);
+        get().report(
+          parsed.issues.length > 0 ? 'warning' : 'success',
+          `Opened ${name} from disk; Save writes it to the workspace as ${name}.`,
+          parsed.issues,
+        );
         return true;
       },
 

@@ -18,7 +18,10 @@ export interface StatusReport {
 
 export type AppInfo = ChannelOutput<'app.info'>;
 export type RecentFile = ChannelOutput<'project.recent'>['files'][number];
-export type RecentFiles = { status: 'idle' | 'loading' } | { status: 'ready'; files: RecentFile[] } | { status: 'error'; issues: Issue[] };
+export type RecentFiles =
+  | { status: 'idle' | 'loading' }
+  | { status: 'ready'; files: RecentFile[] }
+  | { status: 'error'; issues: Issue[] };
 
 export interface UiSlice {
   selectedNodeId: string | null;
@@ -54,7 +57,10 @@ export function createUiSlice(deps: StoreDeps): StateCreator<AppState, [], [], U
     selectNode(nodeId, options) {
       set((s) => ({
         selectedNodeId: nodeId,
-        revealRequest: nodeId !== null && options?.reveal ? { nodeId, serial: (s.revealRequest?.serial ?? 0) + 1 } : s.revealRequest,
+        revealRequest:
+          nodeId !== null && options?.reveal
+            ? { nodeId, serial: (s.revealRequest?.serial ?? 0) + 1 }
+            : s.revealRequest,
       }));
     },
     report(tone, message, issues = []) {
@@ -85,7 +91,14 @@ export function createUiSlice(deps: StoreDeps): StateCreator<AppState, [], [], U
         set({ appInfo: info });
       } catch (e) {
         serial += 1;
-        set({ status: { serial, tone: 'error', message: 'Could not reach the Architecture Planner host.', issues: issuesFromFailure(e, 'Asking the host for its settings') } });
+        set({
+          status: {
+            serial,
+            tone: 'error',
+            message: 'Could not reach the Architecture Planner host.',
+            issues: issuesFromFailure(e, 'Asking the host for its settings'),
+          },
+        });
       }
     },
   });

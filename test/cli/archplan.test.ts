@@ -11,7 +11,11 @@ function hasTool(name: string): boolean {
 
 /** Runs the CLI from source, as `npx archplan` runs its bundle. */
 function archplan(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'archplan.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'archplan.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const tmp = () => mkdtempSync(join(tmpdir(), 'archplan-cli-'));
@@ -19,33 +23,83 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'archplan-cli-'));
 describe('archplan CLI', () => {
   it('plans the example inventory and writes the contract files', () => {
     const out = tmp();
-    const r = archplan('plan', 'examples/rpa-estate.csv', '--out', out, '--customer', 'Example Registrar Ltd');
+    const r = archplan(
+      'plan',
+      'examples/rpa-estate.csv',
+      '--out',
+      out,
+      '--customer',
+      'Example Registrar Ltd',
+    );
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
     expect(r.code).toBe(0);
-    const files = ['project.archplan.json', 'estimate.json', 'estimate.csv', 'sizing.json', 'checks.json', 'diagram.svg', 'proposal.html', 'proposal.pdf', 'cloudformation/template.yaml', 'cloudformation/parameters.json', 'cloudformation/README.md'];
+    const files = [
+      'project.archplan.json',
+      'estimate.json',
+      'estimate.csv',
+      'sizing.json',
+      'checks.json',
+      'diagram.svg',
+      'proposal.html',
+      'proposal.pdf',
+      'cloudformation/template.yaml',
+      'cloudformation/parameters.json',
+      'cloudformation/README.md',
+    ];
     for (const f of files) expect(existsSync(join(out, f)), f).toBe(true);
     const estimate = JSON.parse(readFileSync(join(out, 'estimate.json'), 'utf8'));
-    expect(estimate).toMatchObject({ region: 'ap-south-1', currency: 'USD', purchaseOption: 'on-demand', priceSource: { kind: 'snapshot' } });
+    expect(estimate).toMatchObject({
+      region: 'ap-south-1',
+      currency: 'USD',
+      purchaseOption: 'on-demand',
+      priceSource: { kind: 'snapshot' },
+    });
     expect(Number(estimate.totals.monthlyUsd)).toBeGreaterThan(0);
-    expect(r.stdout).toContain(`Monthly $${Number(estimate.totals.monthlyUsd).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
+    expect(r.stdout).toContain(
+      `Monthly $${Number(estimate.totals.monthlyUsd).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+    );
     const sizing = JSON.parse(readFileSync(join(out, 'sizing.json'), 'utf8'));
-    expect(sizing[0]).toMatchObject({ server: 'IQBOT-PRD-01', chosen: { instanceType: expect.any(String) }, rationale: expect.stringContaining('p95') });
+    expect(sizing[0]).toMatchObject({
+      server: 'IQBOT-PRD-01',
+      chosen: { instanceType: expect.any(String) },
+      rationale: expect.stringContaining('p95'),
+    });
   });
 
-  it.skipIf(!hasTool('cfn-lint') && !process.env.CI)('writes a template cfn-lint accepts and a PDF pdftoppm renders', () => {
-    const out = tmp();
-    expect(archplan('plan', 'examples/rpa-estate.csv', '--out', out).code).toBe(0);
-    const lint = spawnSync('cfn-lint', ['--', join(out, 'cloudformation', 'template.yaml')], { encoding: 'utf8' });
-    expect(lint.status === null ? 'no cfn-lint' : lint.status & 2, lint.stdout).toBe(0);
-    const png = spawnSync('pdftoppm', ['-png', '-r', '30', '-f', '1', '-l', '1', join(out, 'proposal.pdf'), join(out, 'page')], { encoding: 'utf8' });
-    expect(png.status, png.stderr).toBe(0);
-    expect(existsSync(join(out, 'page-01.png'))).toBe(true);
-    const exported = tmp();
-    const r = archplan('export', join(out, 'project.archplan.json'), '--cfn', join(exported, 'cfn'), '--pdf', join(exported, 'p.pdf'), '--paper', 'Letter');
-    expect(r.code, r.stderr).toBe(0);
-    expect(readFileSync(join(exported, 'cfn', 'template.yaml'), 'utf8')).toBe(readFileSync(join(out, 'cloudformation', 'template.yaml'), 'utf8'));
-    expect(existsSync(join(exported, 'p.pdf'))).toBe(true);
-  });
+  it.skipIf(!hasTool('cfn-lint') && !process.env.CI)(
+    'writes a template cfn-lint accepts and a PDF pdftoppm renders',
+    () => {
+      const out = tmp();
+      expect(archplan('plan', 'examples/rpa-estate.csv', '--out', out).code).toBe(0);
+      const lint = spawnSync('cfn-lint', ['--', join(out, 'cloudformation', 'template.yaml')], {
+        encoding: 'utf8',
+      });
+      expect(lint.status === null ? 'no cfn-lint' : lint.status & 2, lint.stdout).toBe(0);
+      const png = spawnSync(
+        'pdftoppm',
+        ['-png', '-r', '30', '-f', '1', '-l', '1', join(out, 'proposal.pdf'), join(out, 'page')],
+        { encoding: 'utf8' },
+      );
+      expect(png.status, png.stderr).toBe(0);
+      expect(existsSync(join(out, 'page-01.png'))).toBe(true);
+      const exported = tmp();
+      const r = archplan(
+        'export',
+        join(out, 'project.archplan.json'),
+        '--cfn',
+        join(exported, 'cfn'),
+        '--pdf',
+        join(exported, 'p.pdf'),
+        '--paper',
+        'Letter',
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(join(exported, 'cfn', 'template.yaml'), 'utf8')).toBe(
+        readFileSync(join(out, 'cloudformation', 'template.yaml'), 'utf8'),
+      );
+      expect(existsSync(join(exported, 'p.pdf'))).toBe(true);
+    },
+  );
 
   it('exits 2 naming the row and column for text in a number column, with no stack trace', () => {
     const dir = tmp();
@@ -71,11 +125,25 @@ describe('archplan CLI', () => {
 
   it('check exits 1 when a rule at or above --fail-on fails, 0 otherwise', () => {
     const out = tmp();
-    expect(archplan('plan', 'examples/rpa-estate.csv', '--out', out, '--nat', 'single', '--sql-ha', 'single-instance').code).toBe(0);
+    expect(
+      archplan(
+        'plan',
+        'examples/rpa-estate.csv',
+        '--out',
+        out,
+        '--nat',
+        'single',
+        '--sql-ha',
+        'single-instance',
+      ).code,
+    ).toBe(0);
     const project = join(out, 'project.archplan.json');
     const high = archplan('check', project, '--json');
     expect(high.code).toBe(1);
-    expect(JSON.parse(high.stdout).find((c: { ruleId: string }) => c.ruleId === 'RES-01')).toMatchObject({ status: 'fail', severity: 'high' });
+    expect(JSON.parse(high.stdout).find((c: { ruleId: string }) => c.ruleId === 'RES-01')).toMatchObject({
+      status: 'fail',
+      severity: 'high',
+    });
     expect(archplan('check', project, '--fail-on', 'critical').code).toBe(0);
   });
 

@@ -8,16 +8,31 @@ export const ARTIFACTS = join(ROOT, 'test-results', 'e2e');
 
 /** Debian's Chromium (or ARCHPLAN_CHROMIUM); playwright-core never downloads a browser. */
 export function chromiumPath(): string {
-  const candidates = [process.env.ARCHPLAN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => !!p);
+  const candidates = [
+    process.env.ARCHPLAN_CHROMIUM,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].filter((p): p is string => !!p);
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`No Chromium found (looked in ${candidates.join(', ')}); install it with apt-get install -y chromium`);
+  if (!found)
+    throw new Error(
+      `No Chromium found (looked in ${candidates.join(', ')}); install it with apt-get install -y chromium`,
+    );
   return found;
 }
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -30,8 +45,12 @@ export interface RunningHost {
 /** Starts the built browser-mode host exactly as `npm run web` does, and waits for its URL line. */
 export async function startHost(workspace: string): Promise<RunningHost> {
   const bundle = join(ROOT, 'dist', 'web', 'web-host.js');
-  if (!existsSync(bundle)) throw new Error('dist/web/web-host.js is missing: run `npm run build` first (npm run test:e2e does).');
-  const child = spawn(process.execPath, [bundle, '--port', '0', '--workspace', workspace], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!existsSync(bundle))
+    throw new Error('dist/web/web-host.js is missing: run `npm run build` first (npm run test:e2e does).');
+  const child = spawn(process.execPath, [bundle, '--port', '0', '--workspace', workspace], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {

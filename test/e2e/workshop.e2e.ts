@@ -37,7 +37,9 @@ describe('browser mode: import, see, save, reopen, export', () => {
 
   it('imports the example inventory and shows servers, diagram nodes and a monthly total', async () => {
     await page.getByTestId('import-input').setInputFiles(join(ROOT, 'examples', 'rpa-estate.csv'));
-    await expect.poll(() => page.locator('[data-testid^="inventory-row-"]').count(), { timeout: 30_000 }).toBe(14);
+    await expect
+      .poll(() => page.locator('[data-testid^="inventory-row-"]').count(), { timeout: 30_000 })
+      .toBe(14);
     await page.locator('.react-flow__node[data-id="ec2-sqlprd01"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(20);
     const total = await page.getByTestId('monthly-total').innerText();
@@ -49,7 +51,11 @@ describe('browser mode: import, see, save, reopen, export', () => {
   it('saves the project into the workspace and reopens it with the same servers and total', async () => {
     const total = await page.getByTestId('monthly-total').innerText();
     await page.getByTestId('toolbar-save').click();
-    await expect.poll(() => readdirSync(workspace).filter((f) => f.endsWith('.archplan.json')).length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => readdirSync(workspace).filter((f) => f.endsWith('.archplan.json')).length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
     const file = readdirSync(workspace).find((f) => f.endsWith('.archplan.json')) as string;
     const saved = JSON.parse(readFileSync(join(workspace, file), 'utf8'));
     expect(saved).toMatchObject({ format: 'archplan', version: 1 });
@@ -61,7 +67,9 @@ describe('browser mode: import, see, save, reopen, export', () => {
     await page.getByTestId('toolbar-open').click();
     await page.getByTestId('open-dialog').waitFor();
     await page.getByTestId(`open-file-${file}`).click();
-    await expect.poll(() => page.locator('[data-testid^="inventory-row-"]').count(), { timeout: 30_000 }).toBe(14);
+    await expect
+      .poll(() => page.locator('[data-testid^="inventory-row-"]').count(), { timeout: 30_000 })
+      .toBe(14);
     await page.locator('.react-flow__node[data-id="ec2-sqlprd01"]').waitFor();
     expect(await page.getByTestId('monthly-total').innerText()).toBe(total);
     await page.screenshot({ path: artifactPath('02-reopened.png') });
@@ -74,13 +82,17 @@ describe('browser mode: import, see, save, reopen, export', () => {
     await page.getByTestId('export-dialog').waitFor();
     await page.getByTestId('export-a4').click();
     // While the host writes and prints, the status bar shows a spinner instead of the message.
-    await expect.poll(() => page.getByTestId('status-bar').innerText(), { timeout: 90_000 }).toMatch(/Exported \d+ files to /);
+    await expect
+      .poll(() => page.getByTestId('status-bar').innerText(), { timeout: 90_000 })
+      .toMatch(/Exported \d+ files to /);
     const folders = readdirSync(workspace).filter((f) => f.endsWith('-export'));
     expect(folders).toEqual(['rpa-estate-export']);
     const dir = join(workspace, 'rpa-estate-export');
     expect(await page.getByTestId('status-message').innerText()).toContain(dir);
     expect(readFileSync(join(dir, 'proposal.pdf')).subarray(0, 4).toString()).toBe('%PDF');
-    expect(readFileSync(join(dir, 'cloudformation', 'template.yaml'), 'utf8')).toContain('AWSTemplateFormatVersion');
+    expect(readFileSync(join(dir, 'cloudformation', 'template.yaml'), 'utf8')).toContain(
+      'AWSTemplateFormatVersion',
+    );
     expect(await page.getByTestId('export-dialog').isVisible()).toBe(false);
     await page.screenshot({ path: artifactPath('03-exported.png') });
   });

@@ -14,7 +14,10 @@ const snapshots = new Map<string, PricingSnapshot>();
 export function loadSnapshot(region = 'ap-south-1'): PricingSnapshot {
   let s = snapshots.get(region);
   if (!s) {
-    const parsed = parsePricingSnapshot(readFileSync(join(ROOT, 'pricing-data', `${region}.json`), 'utf8'), `${region}.json`);
+    const parsed = parsePricingSnapshot(
+      readFileSync(join(ROOT, 'pricing-data', `${region}.json`), 'utf8'),
+      `${region}.json`,
+    );
     if (!parsed.ok) throw new Error(`snapshot ${region}: ${parsed.issues.map((i) => i.message).join('; ')}`);
     s = parsed.value;
     snapshots.set(region, s);
@@ -37,7 +40,10 @@ const planned = new Map<string, ReturnType<typeof planFresh>>();
  * The bundled example inventory, planned with the given options: what a user gets from `archplan plan`.
  * Memoised per options (planning runs ELK); callers must not mutate the result.
  */
-export function planExample(options: Partial<PlanOptions> = {}, csv = readExample()): ReturnType<typeof planFresh> {
+export function planExample(
+  options: Partial<PlanOptions> = {},
+  csv = readExample(),
+): ReturnType<typeof planFresh> {
   const key = JSON.stringify([options, csv]);
   let p = planned.get(key);
   if (!p) {
@@ -50,6 +56,10 @@ export function planExample(options: Partial<PlanOptions> = {}, csv = readExampl
 async function planFresh(options: Partial<PlanOptions>, csv: string) {
   const prices = priceContext(options.region ?? 'ap-south-1');
   const parsed = parseNativeCsv(csv, 'rpa-estate.csv', FIXED_NOW);
-  const planned = await planProject(createProject({ name: 'RPA estate', customer: 'Example Registrar Ltd' }, FIXED_NOW, options), parsed.inventory, prices);
+  const planned = await planProject(
+    createProject({ name: 'RPA estate', customer: 'Example Registrar Ltd' }, FIXED_NOW, options),
+    parsed.inventory,
+    prices,
+  );
   return { ...planned, analysis: analyzeProject(planned.project, prices), prices };
 }

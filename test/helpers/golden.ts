@@ -11,6 +11,9 @@ export function expectGolden(path: string, text: string): void {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   }
-  if (!existsSync(path)) throw new Error(`Golden file ${path} is missing: run the test with UPDATE_GOLDEN=1 and review the new file.`);
+  if (!existsSync(path))
+    throw new Error(
+      `Golden file ${path} is missing: run the test with UPDATE_GOLDEN=1 and review the new file.`,
+    );
   expect(text).toBe(readFileSync(path, 'utf8'));
 }

@@ -11,7 +11,10 @@ let snapshot: PricingSnapshot | null = null;
 
 export function mumbaiSnapshot(): PricingSnapshot {
   if (!snapshot) {
-    const parsed = parsePricingSnapshot(readFileSync('pricing-data/ap-south-1.json', 'utf8'), 'ap-south-1.json');
+    const parsed = parsePricingSnapshot(
+      readFileSync('pricing-data/ap-south-1.json', 'utf8'),
+      'ap-south-1.json',
+    );
     if (!parsed.ok) throw new Error('the bundled ap-south-1 snapshot does not parse');
     snapshot = parsed.value;
   }
@@ -27,6 +30,10 @@ export const ESTATE_CSV = (): string => readFileSync('examples/rpa-estate.csv', 
 
 export async function plannedEstate(options: Parameters<typeof createProject>[2] = {}): Promise<Project> {
   const inventory = parseNativeCsv(ESTATE_CSV(), 'rpa-estate.csv', '2026-11-23T00:00:00Z').inventory;
-  const { project } = await planProject(createProject({ name: 'RPA estate' }, '2026-11-23T00:00:00Z', options), inventory, mumbaiPrices());
+  const { project } = await planProject(
+    createProject({ name: 'RPA estate' }, '2026-11-23T00:00:00Z', options),
+    inventory,
+    mumbaiPrices(),
+  );
   return project;
 }

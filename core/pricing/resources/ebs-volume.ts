@@ -6,7 +6,11 @@ import type { CostComponent } from '../cost-component';
 export const GP3_INCLUDED_IOPS = 3000;
 export const GP3_INCLUDED_THROUGHPUT_MIBPS = 125;
 
-export function ebsVolumeComponents(owner: Pick<TopologyNode, 'id' | 'name'>, volume: Volume, region: string): CostComponent[] {
+export function ebsVolumeComponents(
+  owner: Pick<TopologyNode, 'id' | 'name'>,
+  volume: Volume,
+  region: string,
+): CostComponent[] {
   const base = { resourceId: owner.id, resourceName: owner.name, service: 'Amazon EBS', assumption: null };
   const components: CostComponent[] = [
     {
@@ -14,12 +18,20 @@ export function ebsVolumeComponents(owner: Pick<TopologyNode, 'id' | 'name'>, vo
       name: `Storage (${volume.type}, ${volume.name})`,
       unit: 'GB-months',
       monthlyQuantity: String(volume.sizeGib),
-      filter: { serviceCode: 'AmazonEC2', productFamily: 'Storage', attributes: { regionCode: region, volumeApiName: volume.type } },
+      filter: {
+        serviceCode: 'AmazonEC2',
+        productFamily: 'Storage',
+        attributes: { regionCode: region, volumeApiName: volume.type },
+      },
       priceUnit: 'GB-Mo',
       attributes: { volumeType: volume.type },
     },
   ];
-  const iopsFilter = { serviceCode: 'AmazonEC2', productFamily: 'System Operation', attributes: { regionCode: region, group: 'EBS IOPS', volumeApiName: volume.type } };
+  const iopsFilter = {
+    serviceCode: 'AmazonEC2',
+    productFamily: 'System Operation',
+    attributes: { regionCode: region, group: 'EBS IOPS', volumeApiName: volume.type },
+  };
   if (volume.type === 'gp3' && volume.iops > GP3_INCLUDED_IOPS) {
     components.push({
       ...base,
@@ -32,7 +44,15 @@ export function ebsVolumeComponents(owner: Pick<TopologyNode, 'id' | 'name'>, vo
     });
   }
   if (volume.type === 'io2' && volume.iops > 0) {
-    components.push({ ...base, name: `Provisioned IOPS (io2, ${volume.name})`, unit: 'IOPS-months', monthlyQuantity: String(volume.iops), filter: iopsFilter, priceUnit: 'IOPS-Mo', attributes: { volumeType: volume.type } });
+    components.push({
+      ...base,
+      name: `Provisioned IOPS (io2, ${volume.name})`,
+      unit: 'IOPS-months',
+      monthlyQuantity: String(volume.iops),
+      filter: iopsFilter,
+      priceUnit: 'IOPS-Mo',
+      attributes: { volumeType: volume.type },
+    });
   }
   if (volume.type === 'gp3' && volume.throughputMiBps > GP3_INCLUDED_THROUGHPUT_MIBPS) {
     // AWS prices gp3 throughput per GiB/s-month; 1 GiB/s = 1,024 MiB/s.
@@ -42,7 +62,11 @@ export function ebsVolumeComponents(owner: Pick<TopologyNode, 'id' | 'name'>, vo
       name: `Provisioned throughput above ${GP3_INCLUDED_THROUGHPUT_MIBPS} MiB/s (gp3, ${volume.name})`,
       unit: 'GiBps-months',
       monthlyQuantity: gibps.toFixed(),
-      filter: { serviceCode: 'AmazonEC2', productFamily: 'Provisioned Throughput', attributes: { regionCode: region, volumeApiName: 'gp3' } },
+      filter: {
+        serviceCode: 'AmazonEC2',
+        productFamily: 'Provisioned Throughput',
+        attributes: { regionCode: region, volumeApiName: 'gp3' },
+      },
       priceUnit: 'GiBps-mo',
       attributes: { volumeType: volume.type },
     });

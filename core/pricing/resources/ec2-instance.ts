@@ -35,7 +35,11 @@ export function platformLabel(edition: SqlEdition): string {
 }
 
 /** The price filter for an instance's hourly On-Demand rate, License Included. */
-export function ec2InstanceFilter(region: string, instanceType: string, edition: SqlEdition): CostComponent['filter'] {
+export function ec2InstanceFilter(
+  region: string,
+  instanceType: string,
+  edition: SqlEdition,
+): CostComponent['filter'] {
   return {
     serviceCode: 'AmazonEC2',
     productFamily: 'Compute Instance',

@@ -3,15 +3,28 @@ import type { CostComponent } from '../cost-component';
 import type { UsageAssumptions } from '../usage';
 import { groupThousands } from '../../util/format';
 
-export function s3BucketComponents(node: NodeOfKind<'s3-bucket'>, region: string, usage: UsageAssumptions): CostComponent[] {
-  const base = { resourceId: node.id, resourceName: node.name, service: 'Amazon S3', attributes: { storageClass: 'Standard' } };
+export function s3BucketComponents(
+  node: NodeOfKind<'s3-bucket'>,
+  region: string,
+  usage: UsageAssumptions,
+): CostComponent[] {
+  const base = {
+    resourceId: node.id,
+    resourceName: node.name,
+    service: 'Amazon S3',
+    attributes: { storageClass: 'Standard' },
+  };
   return [
     {
       ...base,
       name: 'Storage (Standard)',
       unit: 'GB-months',
       monthlyQuantity: String(node.storageGib),
-      filter: { serviceCode: 'AmazonS3', productFamily: 'Storage', attributes: { regionCode: region, storageClass: 'General Purpose', volumeType: 'Standard' } },
+      filter: {
+        serviceCode: 'AmazonS3',
+        productFamily: 'Storage',
+        attributes: { regionCode: region, storageClass: 'General Purpose', volumeType: 'Standard' },
+      },
       priceUnit: 'GB-Mo',
       assumption: `${groupThousands(node.storageGib)} GB of SQL Server backups kept (about two weeks of compressed full and log backups)`,
     },
@@ -20,7 +33,11 @@ export function s3BucketComponents(node: NodeOfKind<'s3-bucket'>, region: string
       name: 'PUT, COPY, POST, LIST requests',
       unit: 'requests',
       monthlyQuantity: String(usage.s3PutRequestsMonthly),
-      filter: { serviceCode: 'AmazonS3', productFamily: 'API Request', attributes: { regionCode: region, group: 'S3-API-Tier1' } },
+      filter: {
+        serviceCode: 'AmazonS3',
+        productFamily: 'API Request',
+        attributes: { regionCode: region, group: 'S3-API-Tier1' },
+      },
       priceUnit: 'Requests',
       assumption: `${groupThousands(usage.s3PutRequestsMonthly)} backup uploads and listings a month`,
     },
@@ -29,14 +46,22 @@ export function s3BucketComponents(node: NodeOfKind<'s3-bucket'>, region: string
       name: 'GET and other requests',
       unit: 'requests',
       monthlyQuantity: String(usage.s3GetRequestsMonthly),
-      filter: { serviceCode: 'AmazonS3', productFamily: 'API Request', attributes: { regionCode: region, group: 'S3-API-Tier2' } },
+      filter: {
+        serviceCode: 'AmazonS3',
+        productFamily: 'API Request',
+        attributes: { regionCode: region, group: 'S3-API-Tier2' },
+      },
       priceUnit: 'Requests',
       assumption: `${groupThousands(usage.s3GetRequestsMonthly)} restore tests and reads a month`,
     },
   ];
 }
 
-export function kmsKeyComponents(node: NodeOfKind<'kms-key'>, region: string, usage: UsageAssumptions): CostComponent[] {
+export function kmsKeyComponents(
+  node: NodeOfKind<'kms-key'>,
+  region: string,
+  usage: UsageAssumptions,
+): CostComponent[] {
   const base = { resourceId: node.id, resourceName: node.name, service: 'AWS KMS', attributes: {} };
   return [
     {

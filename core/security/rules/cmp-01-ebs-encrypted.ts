@@ -6,7 +6,8 @@ export const cmp01EbsEncrypted: SecurityRule = {
   title: 'Every EBS volume is encrypted with KMS',
   category: 'data',
   severity: 'high',
-  rationale: 'The case study encrypts all data at rest with AWS KMS, EBS volumes included; the whitepaper asks the same of financial-services workloads.',
+  rationale:
+    'The case study encrypts all data at rest with AWS KMS, EBS volumes included; the whitepaper asks the same of financial-services workloads.',
   source: 'case study, whitepaper',
   controls: { fsbp: ['EC2.3'], cis: ['2.2.1'], cfnNag: ['F1'], checkov: ['CKV_AWS_3'] },
   mode: 'automatic',
@@ -16,6 +17,10 @@ export const cmp01EbsEncrypted: SecurityRule = {
     const bad = nodesOfKind(topology, 'ec2-instance').filter((n) => n.volumes.some((v) => !v.encrypted));
     return bad.length === 0
       ? { status: 'pass', resources: [], detail: 'All volumes are encrypted.' }
-      : { status: 'fail', resources: bad.map((n) => n.id), detail: `${bad.map((n) => n.name).join(', ')} ${bad.length === 1 ? 'has' : 'have'} an unencrypted volume.` };
+      : {
+          status: 'fail',
+          resources: bad.map((n) => n.id),
+          detail: `${bad.map((n) => n.name).join(', ')} ${bad.length === 1 ? 'has' : 'have'} an unencrypted volume.`,
+        };
   },
 };

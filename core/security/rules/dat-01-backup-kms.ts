@@ -15,9 +15,14 @@ export const dat01BackupKms: SecurityRule = {
   check(topology) {
     const buckets = nodesOfKind(topology, 's3-bucket');
     const bad = buckets.filter((b) => b.encryption !== 'sse-kms' || b.kmsKeyId === null);
-    if (buckets.length === 0) return { status: 'pass', resources: [], detail: 'The design has no S3 buckets.' };
+    if (buckets.length === 0)
+      return { status: 'pass', resources: [], detail: 'The design has no S3 buckets.' };
     return bad.length === 0
       ? { status: 'pass', resources: [], detail: 'Every bucket uses SSE-KMS with a customer-managed key.' }
-      : { status: 'fail', resources: bad.map((b) => b.id), detail: `${bad.map((b) => b.name).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not encrypted with a customer-managed KMS key.` };
+      : {
+          status: 'fail',
+          resources: bad.map((b) => b.id),
+          detail: `${bad.map((b) => b.name).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not encrypted with a customer-managed KMS key.`,
+        };
   },
 };

@@ -6,12 +6,14 @@ export const net01PrivatePlacement: SecurityRule = {
   title: 'Servers and the database sit in private subnets without public IPs',
   category: 'network',
   severity: 'high',
-  rationale: 'The case study places every application and database server in a private subnet reached only through the ALB and the VPN, so internal addresses are never exposed to the internet.',
+  rationale:
+    'The case study places every application and database server in a private subnet reached only through the ALB and the VPN, so internal addresses are never exposed to the internet.',
   source: 'case study',
   controls: { fsbp: ['EC2.9'], checkov: ['CKV_AWS_88'] },
   mode: 'automatic',
   fix: 'Move the instance into an app or data subnet and turn off its public IP.',
-  verify: 'In the console, the instance has no public IPv4 address and its subnet route table has no route to an internet gateway.',
+  verify:
+    'In the console, the instance has no public IPv4 address and its subnet route table has no route to an internet gateway.',
   check(topology) {
     const byId = indexNodes(topology);
     const bad = nodesOfKind(topology, 'ec2-instance').filter((n) => {
@@ -20,6 +22,10 @@ export const net01PrivatePlacement: SecurityRule = {
     });
     return bad.length === 0
       ? { status: 'pass', resources: [], detail: 'Every instance is in a private subnet with no public IP.' }
-      : { status: 'fail', resources: bad.map((n) => n.id), detail: `${bad.map((n) => n.name).join(', ')} ${bad.length === 1 ? 'is' : 'are'} in a public subnet or has a public IP.` };
+      : {
+          status: 'fail',
+          resources: bad.map((n) => n.id),
+          detail: `${bad.map((n) => n.name).join(', ')} ${bad.length === 1 ? 'is' : 'are'} in a public subnet or has a public IP.`,
+        };
   },
 };

@@ -6,7 +6,8 @@ export const net03NatPerAz: SecurityRule = {
   title: 'One NAT gateway in each Availability Zone',
   category: 'resilience',
   severity: 'medium',
-  rationale: 'The customer asked for no single point of failure. With one NAT gateway, losing its AZ cuts patching and outbound calls for servers in every AZ.',
+  rationale:
+    'The customer asked for no single point of failure. With one NAT gateway, losing its AZ cuts patching and outbound calls for servers in every AZ.',
   source: 'case study',
   controls: {},
   mode: 'automatic',
@@ -18,6 +19,10 @@ export const net03NatPerAz: SecurityRule = {
     const missing = zones.filter((z) => !natZones.has(z));
     return missing.length === 0
       ? { status: 'pass', resources: [], detail: `A NAT gateway in each of ${zones.length} AZs.` }
-      : { status: 'fail', resources: nodesOfKind(topology, 'nat-gateway').map((n) => n.id), detail: `No NAT gateway in ${missing.join(', ')}; those AZs depend on another AZ for outbound traffic.` };
+      : {
+          status: 'fail',
+          resources: nodesOfKind(topology, 'nat-gateway').map((n) => n.id),
+          detail: `No NAT gateway in ${missing.join(', ')}; those AZs depend on another AZ for outbound traffic.`,
+        };
   },
 };

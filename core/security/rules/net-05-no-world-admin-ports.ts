@@ -8,7 +8,8 @@ export const net05NoWorldAdminPorts: SecurityRule = {
   title: 'RDP, SSH and SQL Server ports are never open to the internet',
   category: 'network',
   severity: 'critical',
-  rationale: 'Administrators reach servers only through the VPN (case study); the whitepaper forbids large IP ranges on EC2 security groups. An open 3389 or 1433 is the most common way in for attackers.',
+  rationale:
+    'Administrators reach servers only through the VPN (case study); the whitepaper forbids large IP ranges on EC2 security groups. An open 3389 or 1433 is the most common way in for attackers.',
   source: 'case study, whitepaper',
   controls: { fsbp: ['EC2.19', 'EC2.13', 'EC2.14'], cis: ['5.2'], checkov: ['CKV_AWS_24', 'CKV_AWS_25'] },
   mode: 'automatic',
@@ -23,7 +24,15 @@ export const net05NoWorldAdminPorts: SecurityRule = {
       }),
     );
     return bad.length === 0
-      ? { status: 'pass', resources: [], detail: 'No security group opens 22, 3389, 1433 or 1434 to the internet.' }
-      : { status: 'fail', resources: bad.map((g) => g.id), detail: `${bad.map((g) => g.name).join(', ')} open${bad.length === 1 ? 's' : ''} an administration or database port to the internet.` };
+      ? {
+          status: 'pass',
+          resources: [],
+          detail: 'No security group opens 22, 3389, 1433 or 1434 to the internet.',
+        }
+      : {
+          status: 'fail',
+          resources: bad.map((g) => g.id),
+          detail: `${bad.map((g) => g.name).join(', ')} open${bad.length === 1 ? 's' : ''} an administration or database port to the internet.`,
+        };
   },
 };

@@ -6,7 +6,8 @@ export const res01SqlMultiAz: SecurityRule = {
   title: 'SQL Server has a replica in a second Availability Zone',
   category: 'resilience',
   severity: 'high',
-  rationale: 'The customer’s focus was high availability for MS SQL with no single point of failure; a single instance loses the database with its AZ.',
+  rationale:
+    'The customer’s focus was high availability for MS SQL with no single point of failure; a single instance loses the database with its AZ.',
   source: 'case study',
   controls: {},
   mode: 'automatic',
@@ -19,6 +20,10 @@ export const res01SqlMultiAz: SecurityRule = {
     const hasSecondary = sql.some((n) => n.haRole === 'secondary');
     return hasSecondary && zones.size >= 2
       ? { status: 'pass', resources: [], detail: `SQL Server replicas span ${zones.size} AZs.` }
-      : { status: 'fail', resources: sql.map((n) => n.id), detail: 'SQL Server runs without a replica in another AZ.' };
+      : {
+          status: 'fail',
+          resources: sql.map((n) => n.id),
+          detail: 'SQL Server runs without a replica in another AZ.',
+        };
   },
 };

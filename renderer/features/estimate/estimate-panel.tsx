@@ -45,10 +45,15 @@ export function EstimatePanel() {
         </div>
         {totals.linesWithoutPrice > 0 && (
           <p className="estimate__warning" role="status" data-testid="unpriced-warning">
-            {totals.linesWithoutPrice} line{totals.linesWithoutPrice === 1 ? '' : 's'} without a price: the totals are a lower bound.
+            {totals.linesWithoutPrice} line{totals.linesWithoutPrice === 1 ? '' : 's'} without a price: the
+            totals are a lower bound.
           </p>
         )}
-        <p className="estimate__source" title={describeDerivations(estimate.priceSource)} data-testid="price-source">
+        <p
+          className="estimate__source"
+          title={describeDerivations(estimate.priceSource)}
+          data-testid="price-source"
+        >
           {describePriceSource(estimate.priceSource, totals.linesWithDerivedPrice)}
         </p>
         {services.length > 0 && (

@@ -18,7 +18,12 @@ function FindingItem({ check, onSelect }: { check: CheckResult; onSelect: (nodeI
   return (
     <li className="finding" data-testid={`finding-${check.ruleId}`}>
       {first !== undefined ? (
-        <button type="button" className="finding__button" onClick={() => onSelect(first)} title="Show on the canvas">
+        <button
+          type="button"
+          className="finding__button"
+          onClick={() => onSelect(first)}
+          title="Show on the canvas"
+        >
           {content}
         </button>
       ) : (
@@ -45,20 +50,22 @@ export function FindingsPanel() {
             <span className="count count--fail">{summary.counts.fail} fail</span>
             <span className="count count--manual">{summary.counts.manual} manual</span>
             <span className="count count--pass">{summary.counts.pass} pass</span>
-            {summary.counts.suppressed > 0 && <span className="count">{summary.counts.suppressed} suppressed</span>}
+            {summary.counts.suppressed > 0 && (
+              <span className="count">{summary.counts.suppressed} suppressed</span>
+            )}
           </span>
         )}
       </header>
       <ul className="findings__list" data-testid="findings-list">
         {!hasDesign && <li className="muted findings__note">Checks run once there is a design.</li>}
-        {hasDesign && summary?.failing.length === 0 && <li className="findings__note findings__note--ok">No failing checks.</li>}
+        {hasDesign && summary?.failing.length === 0 && (
+          <li className="findings__note findings__note--ok">No failing checks.</li>
+        )}
         {hasDesign && summary?.failing.map((c) => <FindingItem key={c.ruleId} check={c} onSelect={reveal} />)}
       </ul>
       {hasDesign && summary && summary.manual.length > 0 && (
         <details className="findings__manual">
-          <summary>
-            {summary.manual.length} to confirm with the customer
-          </summary>
+          <summary>{summary.manual.length} to confirm with the customer</summary>
           <ul>
             {summary.manual.map((c) => (
               <li key={c.ruleId}>

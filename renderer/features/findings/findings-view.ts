@@ -11,7 +11,10 @@ export interface FindingsSummary {
 }
 
 function bySeverity(a: CheckResult, b: CheckResult): number {
-  return SEVERITY_ORDER.indexOf(b.severity) - SEVERITY_ORDER.indexOf(a.severity) || a.ruleId.localeCompare(b.ruleId);
+  return (
+    SEVERITY_ORDER.indexOf(b.severity) - SEVERITY_ORDER.indexOf(a.severity) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
 }
 
 export function summarizeFindings(checks: readonly CheckResult[]): FindingsSummary {
@@ -43,8 +46,15 @@ export function flagsByResource(checks: readonly CheckResult[]): Map<string, Nod
     if (check.status !== 'fail') continue;
     for (const id of check.resources) {
       const current = flags.get(id);
-      const severity = current && SEVERITY_ORDER.indexOf(current.severity) >= SEVERITY_ORDER.indexOf(check.severity) ? current.severity : check.severity;
-      flags.set(id, { tone: toneOf(severity), severity, ruleIds: [...(current?.ruleIds ?? []), check.ruleId] });
+      const severity =
+        current && SEVERITY_ORDER.indexOf(current.severity) >= SEVERITY_ORDER.indexOf(check.severity)
+          ? current.severity
+          : check.severity;
+      flags.set(id, {
+        tone: toneOf(severity),
+        severity,
+        ruleIds: [...(current?.ruleIds ?? []), check.ruleId],
+      });
     }
   }
   return flags;

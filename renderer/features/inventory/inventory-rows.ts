@@ -27,17 +27,33 @@ export interface InventoryRow {
   designInstanceType: string | null;
 }
 
-export const SORT_KEYS = ['name', 'role', 'vcpu', 'memoryGib', 'storageGib', 'cpuP95Pct', 'memoryP95Pct', 'sqlEdition', 'instanceType', 'hourlyUsd'] as const;
+export const SORT_KEYS = [
+  'name',
+  'role',
+  'vcpu',
+  'memoryGib',
+  'storageGib',
+  'cpuP95Pct',
+  'memoryP95Pct',
+  'sqlEdition',
+  'instanceType',
+  'hourlyUsd',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface SortOrder {
   key: SortKey;
   direction: 'asc' | 'desc';
 }
 
-export function buildInventoryRows(servers: readonly Server[], sizing: readonly SizingResult[] | null, topology?: Topology): InventoryRow[] {
+export function buildInventoryRows(
+  servers: readonly Server[],
+  sizing: readonly SizingResult[] | null,
+  topology?: Topology,
+): InventoryRow[] {
   const byServer = new Map((sizing ?? []).map((s) => [s.serverId, s]));
   const designed = new Map<string, string>();
-  for (const n of topology?.nodes ?? []) if (n.kind === 'ec2-instance' && n.serverId !== null) designed.set(n.serverId, n.instanceType);
+  for (const n of topology?.nodes ?? [])
+    if (n.kind === 'ec2-instance' && n.serverId !== null) designed.set(n.serverId, n.instanceType);
   return servers.map((server) => {
     const sized = byServer.get(server.id);
     const chosen = sized?.chosen ?? null;
@@ -57,7 +73,8 @@ export function buildInventoryRows(servers: readonly Server[], sizing: readonly 
       derivedPrice: chosen?.derivedPrice ?? false,
       confidence: sized?.confidence ?? null,
       rationale: sized?.rationale ?? null,
-      designInstanceType: chosen !== null && design !== null && design !== chosen.instanceType ? design : null,
+      designInstanceType:
+        chosen !== null && design !== null && design !== chosen.instanceType ? design : null,
     };
   });
 }

@@ -1,7 +1,13 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { selectAnalysis } from '../../store/analysis';
 import { useAppStore } from '../../store/store-context';
-import { type SortKey, type SortOrder, buildInventoryRows, nextSortOrder, sortInventoryRows } from './inventory-rows';
+import {
+  type SortKey,
+  type SortOrder,
+  buildInventoryRows,
+  nextSortOrder,
+  sortInventoryRows,
+} from './inventory-rows';
 
 interface SortButton {
   key: SortKey;
@@ -20,24 +26,63 @@ interface Column {
 }
 
 const COLUMNS: readonly Column[] = [
-  { id: 'server', numeric: false, sorts: [{ key: 'name', label: 'Server', title: 'Server name as in the customer file' }, { key: 'role', label: 'role', title: 'What the server does' }] },
+  {
+    id: 'server',
+    numeric: false,
+    sorts: [
+      { key: 'name', label: 'Server', title: 'Server name as in the customer file' },
+      { key: 'role', label: 'role', title: 'What the server does' },
+    ],
+  },
   { id: 'vcpu', numeric: true, sorts: [{ key: 'vcpu', label: 'vCPU', title: 'vCPUs on premises' }] },
-  { id: 'memory', numeric: true, sorts: [{ key: 'memoryGib', label: 'GiB', title: 'Memory on premises (GiB)' }] },
-  { id: 'storage', numeric: true, sorts: [{ key: 'storageGib', label: 'Disk', title: 'Storage on premises (GiB)' }] },
-  { id: 'cpu', numeric: true, sorts: [{ key: 'cpuP95Pct', label: 'CPU', title: '95th-percentile CPU utilisation (%)' }] },
-  { id: 'mem', numeric: true, sorts: [{ key: 'memoryP95Pct', label: 'Mem', title: '95th-percentile memory utilisation (%)' }] },
+  {
+    id: 'memory',
+    numeric: true,
+    sorts: [{ key: 'memoryGib', label: 'GiB', title: 'Memory on premises (GiB)' }],
+  },
+  {
+    id: 'storage',
+    numeric: true,
+    sorts: [{ key: 'storageGib', label: 'Disk', title: 'Storage on premises (GiB)' }],
+  },
+  {
+    id: 'cpu',
+    numeric: true,
+    sorts: [{ key: 'cpuP95Pct', label: 'CPU', title: '95th-percentile CPU utilisation (%)' }],
+  },
+  {
+    id: 'mem',
+    numeric: true,
+    sorts: [{ key: 'memoryP95Pct', label: 'Mem', title: '95th-percentile memory utilisation (%)' }],
+  },
   { id: 'sql', numeric: false, sorts: [{ key: 'sqlEdition', label: 'SQL', title: 'SQL Server edition' }] },
   {
     id: 'instance',
     numeric: false,
     sorts: [
-      { key: 'instanceType', label: 'Instance', title: 'Recommended EC2 instance type (sizing); hover a row for the rationale' },
-      { key: 'hourlyUsd', label: '$/h', title: 'On-Demand USD per hour as priced, Windows (and SQL Server) licence included; † = derived price' },
+      {
+        key: 'instanceType',
+        label: 'Instance',
+        title: 'Recommended EC2 instance type (sizing); hover a row for the rationale',
+      },
+      {
+        key: 'hourlyUsd',
+        label: '$/h',
+        title:
+          'On-Demand USD per hour as priced, Windows (and SQL Server) licence included; † = derived price',
+      },
     ],
   },
 ];
 
-const ROLE_LABEL: Readonly<Record<string, string>> = { bot: 'bot runner', 'control-room': 'control room', sql: 'SQL Server', web: 'web', app: 'app', other: 'other' };
+const ROLE_LABEL: Readonly<Record<string, string>> = {
+  bot: 'bot runner',
+  'control-room': 'control room',
+  sql: 'SQL Server',
+  web: 'web',
+  app: 'app',
+  other: 'other',
+};
 
 function percent(value: number | null): string {
   return value === null ? '—' : `${value}%`;
@@ -66,7 +111,10 @@ export function InventoryTable({ headerAction }: { headerAction?: ReactNode }) {
         {headerAction}
       </header>
       {servers.length === 0 ? (
-        <p className="panel__empty">No servers yet. Use “Import CSV…” with one row per server: name, role, os, vcpu, memory_gib, storage_gib, cpu_p95_pct, memory_p95_pct, sql_edition.</p>
+        <p className="panel__empty">
+          No servers yet. Use “Import CSV…” with one row per server: name, role, os, vcpu, memory_gib,
+          storage_gib, cpu_p95_pct, memory_p95_pct, sql_edition.
+        </p>
       ) : (
         <div className="inventory__scroll">
           <table className="inventory__table" data-testid="inventory-table">
@@ -75,9 +123,22 @@ export function InventoryTable({ headerAction }: { headerAction?: ReactNode }) {
                 {COLUMNS.map((c) => {
                   const sorted = order && c.sorts.some((b) => b.key === order.key) ? order.direction : null;
                   return (
-                    <th key={c.id} className={c.numeric ? 'num' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                    <th
+                      key={c.id}
+                      className={c.numeric ? 'num' : undefined}
+                      aria-sort={
+                        sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
+                      }
+                    >
                       {c.sorts.map((b, n) => (
-                        <button key={b.key} type="button" className={`inventory__sort${n > 0 ? ' inventory__sort--second' : ''}`} title={`${b.title}. Click to sort.`} onClick={() => setOrder((o) => nextSortOrder(o, b.key))} data-testid={`sort-${b.key}`}>
+                        <button
+                          key={b.key}
+                          type="button"
+                          className={`inventory__sort${n > 0 ? ' inventory__sort--second' : ''}`}
+                          title={`${b.title}. Click to sort.`}
+                          onClick={() => setOrder((o) => nextSortOrder(o, b.key))}
+                          data-testid={`sort-${b.key}`}
+                        >
                           {b.label}
                           {order?.key === b.key && (
                             <span className="inventory__arrow" aria-hidden="true">
@@ -108,11 +169,21 @@ export function InventoryTable({ headerAction }: { headerAction?: ReactNode }) {
                     <div className="inventory__type" data-testid="inventory-instance-type">
                       {r.instanceType ?? (analysis ? 'no fit' : '…')}
                     </div>
-                    <div className="inventory__sub" title={r.derivedPrice ? 'Derived licence-included price (see the provenance line under the estimate)' : undefined}>
+                    <div
+                      className="inventory__sub"
+                      title={
+                        r.derivedPrice
+                          ? 'Derived licence-included price (see the provenance line under the estimate)'
+                          : undefined
+                      }
+                    >
                       {r.hourlyUsd !== null ? `$${r.hourlyUsd}/h${r.derivedPrice ? ' †' : ''}` : '—'}
                     </div>
                     {r.designInstanceType !== null && (
-                      <div className="inventory__design" title="SQL Server availability-group replicas all run the largest type sized for any of them, so each can take over the primary's load.">
+                      <div
+                        className="inventory__design"
+                        title="SQL Server availability-group replicas all run the largest type sized for any of them, so each can take over the primary's load."
+                      >
                         design: {r.designInstanceType}
                       </div>
                     )}

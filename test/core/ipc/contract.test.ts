@@ -4,7 +4,14 @@ import { planExample } from '../../helpers/example';
 
 describe('IPC contract', () => {
   it('names one preload method per channel', () => {
-    expect(CHANNEL_NAMES.map(methodName)).toEqual(['appInfo', 'pricingSnapshot', 'projectOpen', 'projectSave', 'projectRecent', 'exportPlan']);
+    expect(CHANNEL_NAMES.map(methodName)).toEqual([
+      'appInfo',
+      'pricingSnapshot',
+      'projectOpen',
+      'projectSave',
+      'projectRecent',
+      'exportPlan',
+    ]);
     expect(isChannel('project.save')).toBe(true);
     expect(isChannel('__proto__')).toBe(false);
     expect(isChannel('constructor')).toBe(false);
@@ -31,7 +38,9 @@ describe('IPC contract', () => {
 
   it('rejects extra keys on inputs so nothing unexpected reaches a handler', () => {
     expect(channels['app.info'].input.safeParse({ x: 1 }).success).toBe(false);
-    expect(channels['project.open'].input.safeParse({ path: 'a.archplan.json', shell: 'rm -rf /' }).success).toBe(false);
+    expect(
+      channels['project.open'].input.safeParse({ path: 'a.archplan.json', shell: 'rm -rf /' }).success,
+    ).toBe(false);
   });
 
   it('takes a project and a paper size for export.plan, and nothing else', async () => {

@@ -16,8 +16,15 @@ describe('estimate', () => {
 
   it('prices an instance at 730 hours × the hourly rate, exactly', async () => {
     const { analysis } = await planExample();
-    const line = analysis.estimate.lines.find((l) => l.resourceName === 'IQBOT-PRD-01' && l.component.startsWith('Instance usage'));
-    expect(line).toMatchObject({ quantity: '730', unitPriceUsd: '0.555', monthlyUsd: '405.15', attributes: { instanceType: 'c6a.2xlarge', operatingSystem: 'Windows' } });
+    const line = analysis.estimate.lines.find(
+      (l) => l.resourceName === 'IQBOT-PRD-01' && l.component.startsWith('Instance usage'),
+    );
+    expect(line).toMatchObject({
+      quantity: '730',
+      unitPriceUsd: '0.555',
+      monthlyUsd: '405.15',
+      attributes: { instanceType: 'c6a.2xlarge', operatingSystem: 'Windows' },
+    });
     expect(line?.component).toBe('Instance usage (Windows, on-demand, c6a.2xlarge)');
   });
 
@@ -25,7 +32,9 @@ describe('estimate', () => {
     const { analysis } = await planExample();
     const sum = analysis.estimate.lines.reduce((a, l) => a.plus(l.monthlyUsd ?? 0), new Money(0));
     expect(sum.toFixed(2)).toBe(analysis.estimate.totals.monthlyUsd);
-    expect(new Money(analysis.estimate.totals.monthlyUsd).times(12).toFixed(2)).toBe(analysis.estimate.totals.yearlyUsd);
+    expect(new Money(analysis.estimate.totals.monthlyUsd).times(12).toFixed(2)).toBe(
+      analysis.estimate.totals.yearlyUsd,
+    );
   });
 
   it('flags a resource it cannot price instead of counting it as zero', async () => {
@@ -35,8 +44,14 @@ describe('estimate', () => {
     if (node?.kind !== 'ec2-instance') throw new Error('no instance');
     node.instanceType = 't3.medium'; // burstable: no derived Windows price in the snapshot
     const estimate = estimateTopology(topology, createSnapshotPriceBook(loadSnapshot()), 'on-demand');
-    const line = estimate.lines.find((l) => l.resourceId === node.id && l.component.startsWith('Instance usage'));
-    expect(line).toMatchObject({ monthlyUsd: null, unitPriceUsd: null, priceNotFound: { filter: expect.stringContaining('instanceType=t3.medium') } });
+    const line = estimate.lines.find(
+      (l) => l.resourceId === node.id && l.component.startsWith('Instance usage'),
+    );
+    expect(line).toMatchObject({
+      monthlyUsd: null,
+      unitPriceUsd: null,
+      priceNotFound: { filter: expect.stringContaining('instanceType=t3.medium') },
+    });
     expect(estimate.totals.linesWithoutPrice).toBe(1);
     expect(estimate.issues[0]).toMatchObject({ code: 'pricing.price-not-found', severity: 'warning' });
   });
@@ -44,11 +59,20 @@ describe('estimate', () => {
   it('applies price tiers (S3 Standard: first 50 TB, next 450 TB)', () => {
     const tiers = [
       { unit: 'GB-Mo', usd: '0.025', rateCode: null, beginRange: '0', endRange: '51200', description: '' },
-      { unit: 'GB-Mo', usd: '0.024', rateCode: null, beginRange: '51200', endRange: '512000', description: '' },
+      {
+        unit: 'GB-Mo',
+        usd: '0.024',
+        rateCode: null,
+        beginRange: '51200',
+        endRange: '512000',
+        description: '',
+      },
       { unit: 'GB-Mo', usd: '0.023', rateCode: null, beginRange: '512000', endRange: 'Inf', description: '' },
     ];
     expect(applyTiers(new Money(100), tiers).toFixed()).toBe('2.5');
-    expect(applyTiers(new Money(61200), tiers).toFixed()).toBe(new Money(51200).times('0.025').plus(new Money(10000).times('0.024')).toFixed());
+    expect(applyTiers(new Money(61200), tiers).toFixed()).toBe(
+      new Money(51200).times('0.025').plus(new Money(10000).times('0.024')).toFixed(),
+    );
   });
 
   it('every priced line says where its price came from', async () => {

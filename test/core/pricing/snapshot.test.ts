@@ -9,17 +9,41 @@ import { ROOT, loadSnapshot } from '../../helpers/example';
 const SOURCE = join(ROOT, '..', 'shared', 'pricing-source');
 
 describe('bundled price snapshots', () => {
-  it.skipIf(!existsSync(SOURCE))('are exactly what the build script makes from ../shared/pricing-source', () => {
-    for (const [name, text] of buildAll(SOURCE)) {
-      expect(readFileSync(join(ROOT, 'pricing-data', name), 'utf8'), `pricing-data/${name} is stale: run npm run pricing:build`).toBe(text);
-    }
-  });
+  it.skipIf(!existsSync(SOURCE))(
+    'are exactly what the build script makes from ../shared/pricing-source',
+    () => {
+      for (const [name, text] of buildAll(SOURCE)) {
+        expect(
+          readFileSync(join(ROOT, 'pricing-data', name), 'utf8'),
+          `pricing-data/${name} is stale: run npm run pricing:build`,
+        ).toBe(text);
+      }
+    },
+  );
 
   it('carry published Linux prices with their AWS rate codes', () => {
     const book = createSnapshotPriceBook(loadSnapshot('ap-south-1'));
-    const m = book.lookup({ serviceCode: 'AmazonEC2', productFamily: 'Compute Instance', attributes: { regionCode: 'ap-south-1', instanceType: 'm6i.xlarge', operatingSystem: 'Linux', preInstalledSw: 'NA' } });
-    expect(m?.product.onDemand[0]).toMatchObject({ usd: '0.202', unit: 'Hrs', rateCode: 'AHVK7YXNGSZYXKQ5.JRTCKXETXF.6YS6EN2CT7' });
-    expect(m?.source).toMatchObject({ kind: 'snapshot', derived: null, publishedAt: '2025-04-04T22:41:22Z', sourceFile: 'ec2/ap-south-1-ondemand.json' });
+    const m = book.lookup({
+      serviceCode: 'AmazonEC2',
+      productFamily: 'Compute Instance',
+      attributes: {
+        regionCode: 'ap-south-1',
+        instanceType: 'm6i.xlarge',
+        operatingSystem: 'Linux',
+        preInstalledSw: 'NA',
+      },
+    });
+    expect(m?.product.onDemand[0]).toMatchObject({
+      usd: '0.202',
+      unit: 'Hrs',
+      rateCode: 'AHVK7YXNGSZYXKQ5.JRTCKXETXF.6YS6EN2CT7',
+    });
+    expect(m?.source).toMatchObject({
+      kind: 'snapshot',
+      derived: null,
+      publishedAt: '2025-04-04T22:41:22Z',
+      sourceFile: 'ec2/ap-south-1-ondemand.json',
+    });
   });
 
   // Expected figures: ../shared/pricing-source/ap-south-1-prices.md, "DERIVED Mumbai EC2 licence-included prices".
@@ -41,11 +65,17 @@ describe('bundled price snapshots', () => {
   it('bill SQL Standard for at least 4 vCPU and reproduce us-east-1 published Windows prices', () => {
     const east = createSnapshotPriceBook(loadSnapshot('us-east-1'));
     // 2-vCPU m6i.large: Linux 0.096 + 4 × 0.166 (minimum), not 2 × 0.166.
-    expect(east.lookup(ec2InstanceFilter('us-east-1', 'm6i.large', 'standard'))?.product.onDemand[0]?.usd).toBe('0.76');
+    expect(
+      east.lookup(ec2InstanceFilter('us-east-1', 'm6i.large', 'standard'))?.product.onDemand[0]?.usd,
+    ).toBe('0.76');
     // Published Windows m5.xlarge us-east-1 is 0.376 (pricing-source Task 1).
-    expect(east.lookup(ec2InstanceFilter('us-east-1', 'm5.xlarge', 'none'))?.product.onDemand[0]?.usd).toBe('0.376');
+    expect(east.lookup(ec2InstanceFilter('us-east-1', 'm5.xlarge', 'none'))?.product.onDemand[0]?.usd).toBe(
+      '0.376',
+    );
     // Published Windows + SQL Std m6i.2xlarge us-east-1 is 1.712.
-    expect(east.lookup(ec2InstanceFilter('us-east-1', 'm6i.2xlarge', 'standard'))?.product.onDemand[0]?.usd).toBe('1.712');
+    expect(
+      east.lookup(ec2InstanceFilter('us-east-1', 'm6i.2xlarge', 'standard'))?.product.onDemand[0]?.usd,
+    ).toBe('1.712');
   });
 
   it('do not invent Windows prices where the licence rule does not hold', () => {

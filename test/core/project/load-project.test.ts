@@ -47,12 +47,18 @@ describe('project file', () => {
     const doc = JSON.parse(serializeProject(project));
     doc.topology.edges[0].target = 'ghost';
     const result = parseProject(JSON.stringify(doc));
-    expect(result.issues[0]).toMatchObject({ code: 'project.broken-reference', path: { field: 'topology.edges[0].target' } });
+    expect(result.issues[0]).toMatchObject({
+      code: 'project.broken-reference',
+      path: { field: 'topology.edges[0].target' },
+    });
   });
 
   it('drops __proto__ keys rather than polluting prototypes', async () => {
     const { project } = await planExample();
-    const text = serializeProject(project).replace('"format": "archplan",', '"__proto__": {"polluted": true}, "format": "archplan",');
+    const text = serializeProject(project).replace(
+      '"format": "archplan",',
+      '"__proto__": {"polluted": true}, "format": "archplan",',
+    );
     const result = parseProject(text);
     expect(result.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -66,6 +72,9 @@ describe('project file', () => {
     };
     const result = migrateDocument({ format: 'archplan', version: 1, old: 'x' }, steps, 3);
     expect(result).toMatchObject({ ok: true, value: { version: 3, renamed: 'x' } });
-    expect(migrateDocument({ format: 'archplan', version: 1 }, {}, 2)).toMatchObject({ ok: false, issues: [{ code: 'project.no-migration' }] });
+    expect(migrateDocument({ format: 'archplan', version: 1 }, {}, 2)).toMatchObject({
+      ok: false,
+      issues: [{ code: 'project.no-migration' }],
+    });
   });
 });

@@ -15,7 +15,12 @@ const statusOf = (t: Topology, id: string) => evaluateChecks(t).find((c) => c.ru
 describe('security checklist', () => {
   it('passes the example design on every automatic rule and leaves attestations manual', async () => {
     const { analysis } = await planExample();
-    expect(summarizeChecks(analysis.checks)).toEqual({ pass: RULES.length - 1, fail: 0, manual: 1, suppressed: 0 });
+    expect(summarizeChecks(analysis.checks)).toEqual({
+      pass: RULES.length - 1,
+      fail: 0,
+      manual: 1,
+      suppressed: 0,
+    });
   });
 
   it('every rule has a stable id, a severity, a rationale and a fix', () => {
@@ -29,12 +34,36 @@ describe('security checklist', () => {
   });
 
   it('fails NET-05 when RDP is opened to the internet, naming the group', async () => {
-    const t = await mutate((t) => t.securityGroups.find((g) => g.id === 'sg-bot')?.ingress.push({ protocol: 'tcp', fromPort: 3389, toPort: 3389, source: { kind: 'cidr', cidr: '0.0.0.0/0' }, description: 'rdp' }));
-    expect(statusOf(t, 'NET-05')).toMatchObject({ status: 'fail', resources: ['sg-bot'], severity: 'critical' });
+    const t = await mutate((t) =>
+      t.securityGroups
+        .find((g) => g.id === 'sg-bot')
+        ?.ingress.push({
+          protocol: 'tcp',
+          fromPort: 3389,
+          toPort: 3389,
+          source: { kind: 'cidr', cidr: '0.0.0.0/0' },
+          description: 'rdp',
+        }),
+    );
+    expect(statusOf(t, 'NET-05')).toMatchObject({
+      status: 'fail',
+      resources: ['sg-bot'],
+      severity: 'critical',
+    });
   });
 
   it('fails NET-05 for a wide port range that covers SQL Server', async () => {
-    const t = await mutate((t) => t.securityGroups.find((g) => g.id === 'sg-app')?.ingress.push({ protocol: 'tcp', fromPort: 1000, toPort: 2000, source: { kind: 'cidr', cidr: '0.0.0.0/0' }, description: 'range' }));
+    const t = await mutate((t) =>
+      t.securityGroups
+        .find((g) => g.id === 'sg-app')
+        ?.ingress.push({
+          protocol: 'tcp',
+          fromPort: 1000,
+          toPort: 2000,
+          source: { kind: 'cidr', cidr: '0.0.0.0/0' },
+          description: 'range',
+        }),
+    );
     expect(statusOf(t, 'NET-05')?.status).toBe('fail');
   });
 
@@ -49,7 +78,8 @@ describe('security checklist', () => {
   it('fails CMP-01, DAT-01 and DAT-02 when encryption or the public access block is turned off', async () => {
     const t = await mutate((t) => {
       for (const n of t.nodes) {
-        if (n.kind === 'ec2-instance' && n.id === 'ec2-sqlprd01') n.volumes[1] = { ...(n.volumes[1] as (typeof n.volumes)[number]), encrypted: false };
+        if (n.kind === 'ec2-instance' && n.id === 'ec2-sqlprd01')
+          n.volumes[1] = { ...(n.volumes[1] as (typeof n.volumes)[number]), encrypted: false };
         if (n.kind === 's3-bucket') Object.assign(n, { encryption: 'sse-s3', publicAccessBlocked: false });
       }
     });
@@ -67,8 +97,20 @@ describe('security checklist', () => {
 
   it('a suppression with a justification turns a failure into "suppressed" and keeps the detail', async () => {
     const { project } = await planExample({ natGateways: 'single' });
-    const checks = evaluateChecks(project.topology, [{ ruleId: 'NET-03', resourceIds: [], justification: 'Cost first for the pilot; second NAT in phase 2.', owner: 'A. Architect', reviewBy: '2027-03-31' }]);
-    expect(checks.find((c) => c.ruleId === 'NET-03')).toMatchObject({ status: 'suppressed', suppression: { owner: 'A. Architect' }, detail: expect.stringContaining('No NAT gateway') });
+    const checks = evaluateChecks(project.topology, [
+      {
+        ruleId: 'NET-03',
+        resourceIds: [],
+        justification: 'Cost first for the pilot; second NAT in phase 2.',
+        owner: 'A. Architect',
+        reviewBy: '2027-03-31',
+      },
+    ]);
+    expect(checks.find((c) => c.ruleId === 'NET-03')).toMatchObject({
+      status: 'suppressed',
+      suppression: { owner: 'A. Architect' },
+      detail: expect.stringContaining('No NAT gateway'),
+    });
   });
 
   it('orders severities for --fail-on', () => {

@@ -23,17 +23,33 @@ const OPTIONS = { headroom: 1.3, region: 'ap-south-1' };
 
 describe('sizing', () => {
   it('requires allocated × p95 × headroom, rounded up to whole vCPUs', () => {
-    expect(requiredCapacity(server({ vcpu: 8, cpuP95Pct: 58, memoryGib: 16, memoryP95Pct: 72 }), OPTIONS)).toMatchObject({ vcpu: 7, memoryGib: 15 });
+    expect(
+      requiredCapacity(server({ vcpu: 8, cpuP95Pct: 58, memoryGib: 16, memoryP95Pct: 72 }), OPTIONS),
+    ).toMatchObject({ vcpu: 7, memoryGib: 15 });
   });
 
   it('keeps SQL Server memory and at least 4 vCPU whatever the utilisation says', () => {
-    const req = requiredCapacity(server({ role: 'sql', sqlEdition: 'enterprise', vcpu: 16, cpuP95Pct: 5, memoryGib: 128, memoryP95Pct: 30 }), OPTIONS);
+    const req = requiredCapacity(
+      server({
+        role: 'sql',
+        sqlEdition: 'enterprise',
+        vcpu: 16,
+        cpuP95Pct: 5,
+        memoryGib: 128,
+        memoryP95Pct: 30,
+      }),
+      OPTIONS,
+    );
     expect(req).toMatchObject({ vcpu: 4, memoryGib: 128 });
     expect(req.notes.join(' ')).toMatch(/minimum for SQL Server licensing/);
   });
 
   it('sizes as on premises, with low confidence, when utilisation is missing', () => {
-    const { result } = sizeServer(server({ cpuP95Pct: null, memoryP95Pct: null }), buildInstanceCatalog(priceContext().instanceTypes, priceContext().book, 'none'), OPTIONS);
+    const { result } = sizeServer(
+      server({ cpuP95Pct: null, memoryP95Pct: null }),
+      buildInstanceCatalog(priceContext().instanceTypes, priceContext().book, 'none'),
+      OPTIONS,
+    );
     expect(result.required).toEqual({ vcpu: 8, memoryGib: 32 });
     expect(result.confidence).toBe('low');
     expect(result.rationale).toMatch(/as on premises/);
@@ -42,14 +58,25 @@ describe('sizing', () => {
   it('chooses the cheapest Windows type that meets both needs, and lists two dearer alternatives with their monthly difference', () => {
     const { book, instanceTypes } = priceContext();
     const catalog = buildInstanceCatalog(instanceTypes, book, 'none');
-    const { result } = sizeServer(server({ vcpu: 4, cpuP95Pct: 90, memoryGib: 16, memoryP95Pct: 60 }), catalog, OPTIONS);
-    const fits = catalog.filter((e) => e.vcpu >= result.required.vcpu && e.memoryGib >= result.required.memoryGib);
+    const { result } = sizeServer(
+      server({ vcpu: 4, cpuP95Pct: 90, memoryGib: 16, memoryP95Pct: 60 }),
+      catalog,
+      OPTIONS,
+    );
+    const fits = catalog.filter(
+      (e) => e.vcpu >= result.required.vcpu && e.memoryGib >= result.required.memoryGib,
+    );
     const cheapest = fits.reduce((a, b) => (new Money(b.hourlyUsd).lt(a.hourlyUsd) ? b : a));
     expect(result.chosen?.hourlyUsd).toBe(cheapest.hourlyUsd);
     expect(result.alternatives).toHaveLength(2);
     for (const alt of result.alternatives) {
       expect(new Money(alt.monthlyDeltaUsd).gte(0)).toBe(true);
-      expect(alt.monthlyDeltaUsd).toBe(new Money(alt.hourlyUsd).minus(result.chosen?.hourlyUsd ?? 0).times(730).toFixed(2));
+      expect(alt.monthlyDeltaUsd).toBe(
+        new Money(alt.hourlyUsd)
+          .minus(result.chosen?.hourlyUsd ?? 0)
+          .times(730)
+          .toFixed(2),
+      );
     }
   });
 
@@ -57,19 +84,28 @@ describe('sizing', () => {
     const { book, instanceTypes } = priceContext();
     const catalog = buildInstanceCatalog(instanceTypes, book, 'none');
     expect(catalog.length).toBeGreaterThan(100);
-    for (const e of catalog) expect(e.instanceType).not.toMatch(/^(t\d|m4|c4|r4)|^[a-z]+\d+[a-z]*g[a-z]*\.|metal/);
+    for (const e of catalog)
+      expect(e.instanceType).not.toMatch(/^(t\d|m4|c4|r4)|^[a-z]+\d+[a-z]*g[a-z]*\.|metal/);
   });
 
   it('prices SQL Server under its edition, so fewer vCPUs with more memory win', () => {
     const { book, instanceTypes } = priceContext();
     const catalog = buildInstanceCatalog(instanceTypes, book, 'enterprise');
-    const { result } = sizeServer(server({ role: 'sql', sqlEdition: 'enterprise', vcpu: 16, cpuP95Pct: 14, memoryGib: 128 }), catalog, OPTIONS);
+    const { result } = sizeServer(
+      server({ role: 'sql', sqlEdition: 'enterprise', vcpu: 16, cpuP95Pct: 14, memoryGib: 128 }),
+      catalog,
+      OPTIONS,
+    );
     expect(result.chosen).toMatchObject({ vcpu: 4, memoryGib: 128 });
   });
 
   it('says so when nothing fits', () => {
     const { book, instanceTypes } = priceContext();
-    const { result, issues } = sizeServer(server({ vcpu: 8, memoryGib: 30000, memoryP95Pct: null }), buildInstanceCatalog(instanceTypes, book, 'none'), OPTIONS);
+    const { result, issues } = sizeServer(
+      server({ vcpu: 8, memoryGib: 30000, memoryP95Pct: null }),
+      buildInstanceCatalog(instanceTypes, book, 'none'),
+      OPTIONS,
+    );
     expect(result.chosen).toBeNull();
     expect(issues[0]).toMatchObject({ code: 'sizing.no-instance-fits', severity: 'error' });
   });

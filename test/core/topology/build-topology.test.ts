@@ -28,7 +28,8 @@ describe('buildTopology', () => {
   });
 
   it('adds a same-size secondary when the inventory has one SQL Server, and none for a single instance', async () => {
-    const csv = 'name,role,vcpu,memory_gib,storage_gib,sql_edition\nCR-1,control-room,8,32,200,\nSQL-1,sql,8,64,500,standard\n';
+    const csv =
+      'name,role,vcpu,memory_gib,storage_gib,sql_edition\nCR-1,control-room,8,32,200,\nSQL-1,sql,8,64,500,standard\n';
     const ag = await planExample({}, csv);
     const agSql = nodesOfKind(ag.project.topology, 'ec2-instance').filter((n) => n.role === 'sql');
     expect(agSql.map((n) => [n.name, n.haRole, n.serverId])).toEqual([
@@ -36,7 +37,11 @@ describe('buildTopology', () => {
       ['SQL-1 replica', 'secondary', null],
     ]);
     const single = await planExample({ sqlHa: 'single-instance' }, csv);
-    expect(nodesOfKind(single.project.topology, 'ec2-instance').filter((n) => n.role === 'sql').map((n) => n.haRole)).toEqual(['standalone']);
+    expect(
+      nodesOfKind(single.project.topology, 'ec2-instance')
+        .filter((n) => n.role === 'sql')
+        .map((n) => n.haRole),
+    ).toEqual(['standalone']);
   });
 
   it('opens only HTTPS to the internet, on the load balancer, and SQL only to the application tier', async () => {
@@ -50,13 +55,17 @@ describe('buildTopology', () => {
       }
     }
     const sql = project.topology.securityGroups.find((g) => g.id === 'sg-sql');
-    const sources = sql?.ingress.filter((r) => r.fromPort === 1433).map((r) => (r.source.kind === 'security-group' ? r.source.securityGroupId : r.source.cidr));
+    const sources = sql?.ingress
+      .filter((r) => r.fromPort === 1433)
+      .map((r) => (r.source.kind === 'security-group' ? r.source.securityGroupId : r.source.cidr));
     expect(sources?.sort()).toEqual(['sg-app', 'sg-control-room', 'sg-sql']);
   });
 
   it('builds one NAT gateway per AZ, or one when asked', async () => {
     expect(nodesOfKind((await planExample()).project.topology, 'nat-gateway')).toHaveLength(2);
-    expect(nodesOfKind((await planExample({ natGateways: 'single' })).project.topology, 'nat-gateway')).toHaveLength(1);
+    expect(
+      nodesOfKind((await planExample({ natGateways: 'single' })).project.topology, 'nat-gateway'),
+    ).toHaveLength(1);
   });
 
   it('lays out nested groups with positions inside their parents, and keeps manual moves', async () => {
@@ -73,9 +82,17 @@ describe('buildTopology', () => {
       expect(p.y + p.height).toBeLessThanOrEqual(parent.height);
       expect(byId.get(n.parentId)).toBeDefined();
     }
-    const moved = { positions: project.layout.positions.map((p) => (p.id === 'ec2-iqbot-prd-01' ? { ...p, x: 5, y: 6, manual: true } : p)) };
+    const moved = {
+      positions: project.layout.positions.map((p) =>
+        p.id === 'ec2-iqbot-prd-01' ? { ...p, x: 5, y: 6, manual: true } : p,
+      ),
+    };
     const relaid = await layoutTopology(project.topology, moved);
-    expect(relaid.positions.find((p) => p.id === 'ec2-iqbot-prd-01')).toMatchObject({ x: 5, y: 6, manual: true });
+    expect(relaid.positions.find((p) => p.id === 'ec2-iqbot-prd-01')).toMatchObject({
+      x: 5,
+      y: 6,
+      manual: true,
+    });
     const reset = await layoutTopology(project.topology, moved, false);
     expect(reset.positions.find((p) => p.id === 'ec2-iqbot-prd-01')?.manual).toBe(false);
   });

@@ -3,7 +3,14 @@ import type { Project } from '../../../core/project/schema';
 import { analyzeProject } from '../../../core/plan/plan-project';
 import { monthlyByResource } from '../../../core/pricing/estimate';
 import { adoptDerivedNodes } from '../../../renderer/diagram/adopt-nodes';
-import { type ArchFlowNode, absoluteBoxes, buildFlowEdges, buildFlowNodes, chooseSides, orderParentsFirst } from '../../../renderer/diagram/to-flow';
+import {
+  type ArchFlowNode,
+  absoluteBoxes,
+  buildFlowEdges,
+  buildFlowNodes,
+  chooseSides,
+  orderParentsFirst,
+} from '../../../renderer/diagram/to-flow';
 import { flagsByResource } from '../../../renderer/features/findings/findings-view';
 import { mumbaiPrices, plannedEstate } from '../realistic-project';
 
@@ -23,7 +30,8 @@ describe('topology + layout → React Flow nodes', () => {
     const nodes = buildFlowNodes(project.topology, project.layout);
     expect(nodes).toHaveLength(project.topology.nodes.length);
     const index = new Map(nodes.map((n, i) => [n.id, i]));
-    for (const n of nodes) if (n.parentId) expect(index.get(n.parentId)).toBeLessThan(index.get(n.id) as number);
+    for (const n of nodes)
+      if (n.parentId) expect(index.get(n.parentId)).toBeLessThan(index.get(n.id) as number);
   });
 
   it('orders parents first even when the file lists a child before its parent', () => {
@@ -39,12 +47,18 @@ describe('topology + layout → React Flow nodes', () => {
     const nodes = buildFlowNodes(project.topology, project.layout);
     const stored = new Map(project.layout.positions.map((p) => [p.id, p]));
     const bot = node(nodes, 'ec2-iqbot-prd-01');
-    expect(bot.position).toEqual({ x: stored.get('ec2-iqbot-prd-01')?.x, y: stored.get('ec2-iqbot-prd-01')?.y });
+    expect(bot.position).toEqual({
+      x: stored.get('ec2-iqbot-prd-01')?.x,
+      y: stored.get('ec2-iqbot-prd-01')?.y,
+    });
     expect(bot.parentId).toBe('subnet-app-a');
     expect(bot.extent).toBe('parent');
     const subnet = node(nodes, 'subnet-app-a');
     expect(subnet.type).toBe('aws-group');
-    expect({ width: subnet.width, height: subnet.height }).toEqual({ width: stored.get('subnet-app-a')?.width, height: stored.get('subnet-app-a')?.height });
+    expect({ width: subnet.width, height: subnet.height }).toEqual({
+      width: stored.get('subnet-app-a')?.width,
+      height: stored.get('subnet-app-a')?.height,
+    });
     // Regional services sit outside the VPC, at the top level.
     expect(node(nodes, 's3-backup').parentId).toBeUndefined();
   });
@@ -52,11 +66,17 @@ describe('topology + layout → React Flow nodes', () => {
   it('labels groups the AWS way and shows each instance’s role, type and monthly cost', () => {
     const analysis = analyzeProject(project, mumbaiPrices());
     const costs = monthlyByResource(analysis.estimate);
-    const nodes = buildFlowNodes(project.topology, project.layout, { monthlyByResource: costs, flags: new Map(), selectedId: 'ec2-sqlprd01' });
+    const nodes = buildFlowNodes(project.topology, project.layout, {
+      monthlyByResource: costs,
+      flags: new Map(),
+      selectedId: 'ec2-sqlprd01',
+    });
     const sql = node(nodes, 'ec2-sqlprd01');
     if (sql.type !== 'aws-resource') throw new Error('expected a resource node');
     const instance = project.topology.nodes.find((n) => n.id === 'ec2-sqlprd01');
-    expect(instance?.kind === 'ec2-instance' && sql.data.detail).toBe(`SQL primary · ${instance?.kind === 'ec2-instance' ? instance.instanceType : ''}`);
+    expect(instance?.kind === 'ec2-instance' && sql.data.detail).toBe(
+      `SQL primary · ${instance?.kind === 'ec2-instance' ? instance.instanceType : ''}`,
+    );
     expect(sql.data.cost).toMatch(/^\$[\d,]+\.\d\d\/mo$/);
     expect(sql.selected).toBe(true);
     const publicSubnet = node(nodes, 'subnet-public-a');
@@ -68,7 +88,11 @@ describe('topology + layout → React Flow nodes', () => {
     const risky = await plannedEstate({ sqlHa: 'single-instance', natGateways: 'single' });
     const checks = analyzeProject(risky, mumbaiPrices()).checks;
     const flags = flagsByResource(checks);
-    const nodes = buildFlowNodes(risky.topology, risky.layout, { monthlyByResource: new Map(), flags, selectedId: null });
+    const nodes = buildFlowNodes(risky.topology, risky.layout, {
+      monthlyByResource: new Map(),
+      flags,
+      selectedId: null,
+    });
     const failing = checks.filter((c) => c.status === 'fail');
     expect(failing.length).toBeGreaterThan(0);
     for (const check of failing) {
@@ -105,13 +129,24 @@ describe('topology edges → React Flow edges', () => {
   });
 
   it('leaves and enters by the facing sides of the two boxes', () => {
-    expect(chooseSides({ x: 0, y: 0, width: 200, height: 64 }, { x: 0, y: 200, width: 200, height: 64 })).toEqual({ source: 'bottom', target: 'top' });
-    expect(chooseSides({ x: 0, y: 200, width: 200, height: 64 }, { x: 0, y: 0, width: 200, height: 64 })).toEqual({ source: 'top', target: 'bottom' });
-    expect(chooseSides({ x: 0, y: 0, width: 200, height: 64 }, { x: 400, y: 20, width: 200, height: 64 })).toEqual({ source: 'right', target: 'left' });
-    expect(chooseSides({ x: 900, y: 0, width: 200, height: 64 }, { x: 0, y: 300, width: 200, height: 64 })).toEqual({ source: 'left', target: 'right' });
+    expect(
+      chooseSides({ x: 0, y: 0, width: 200, height: 64 }, { x: 0, y: 200, width: 200, height: 64 }),
+    ).toEqual({ source: 'bottom', target: 'top' });
+    expect(
+      chooseSides({ x: 0, y: 200, width: 200, height: 64 }, { x: 0, y: 0, width: 200, height: 64 }),
+    ).toEqual({ source: 'top', target: 'bottom' });
+    expect(
+      chooseSides({ x: 0, y: 0, width: 200, height: 64 }, { x: 400, y: 20, width: 200, height: 64 }),
+    ).toEqual({ source: 'right', target: 'left' });
+    expect(
+      chooseSides({ x: 900, y: 0, width: 200, height: 64 }, { x: 0, y: 300, width: 200, height: 64 }),
+    ).toEqual({ source: 'left', target: 'right' });
     const edges = buildFlowEdges(project.topology, project.layout);
     // The SQL replicas sit side by side in their AZs' data subnets.
-    expect(edges.find((e) => e.id === 'e-ec2-sqlprd01-ec2-sqlprd02')).toMatchObject({ sourceHandle: 'right-s', targetHandle: 'left-t' });
+    expect(edges.find((e) => e.id === 'e-ec2-sqlprd01-ec2-sqlprd02')).toMatchObject({
+      sourceHandle: 'right-s',
+      targetHandle: 'left-t',
+    });
   });
 
   it('computes absolute boxes by adding up the parents’ offsets', () => {
@@ -125,7 +160,10 @@ describe('topology edges → React Flow edges', () => {
 
 describe('adopting re-derived nodes', () => {
   it('keeps what React Flow measured so nodes do not re-measure after a move', () => {
-    const first = buildFlowNodes(project.topology, project.layout).map((n) => ({ ...n, measured: { width: n.width, height: n.height } }));
+    const first = buildFlowNodes(project.topology, project.layout).map((n) => ({
+      ...n,
+      measured: { width: n.width, height: n.height },
+    }));
     const again = buildFlowNodes(project.topology, project.layout);
     const adopted = adoptDerivedNodes(again, first);
     expect(adopted.every((n) => n.measured !== undefined)).toBe(true);

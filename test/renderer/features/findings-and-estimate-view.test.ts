@@ -37,6 +37,8 @@ describe('estimate provenance line', () => {
     expect(describePriceSource(estimate.priceSource, derived)).toBe(
       `prices: bundled AWS price snapshot for ap-south-1 (AWS price files published ${dates[0]} to ${dates.at(-1)}); ${derived} lines priced with derived Windows/SQL Server licence prices, marked †`,
     );
-    expect(describePriceSource({ kind: 'live', region: 'ap-south-1', fetchedAt: '2026-11-23T08:15:00Z' }, 0)).toBe('prices: live AWS Price List API (ap-south-1), fetched 2026-11-23T08:15:00Z');
+    expect(
+      describePriceSource({ kind: 'live', region: 'ap-south-1', fetchedAt: '2026-11-23T08:15:00Z' }, 0),
+    ).toBe('prices: live AWS Price List API (ap-south-1), fetched 2026-11-23T08:15:00Z');
   });
 });

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeProject } from '../../../core/plan/plan-project';
 import type { Project } from '../../../core/project/schema';
-import { type InventoryRow, buildInventoryRows, nextSortOrder, sortInventoryRows } from '../../../renderer/features/inventory/inventory-rows';
+import {
+  type InventoryRow,
+  buildInventoryRows,
+  nextSortOrder,
+  sortInventoryRows,
+} from '../../../renderer/features/inventory/inventory-rows';
 import { mumbaiPrices, plannedEstate } from '../realistic-project';
 
 let project: Project;
@@ -48,7 +53,11 @@ describe('inventory table rows', () => {
 
 describe('the design’s own instance type', () => {
   it('is shown beside the sizing when the availability group lifts a replica to the primary’s type', () => {
-    const withDesign = buildInventoryRows(project.inventory.servers, analyzeProject(project, mumbaiPrices()).sizing, project.topology);
+    const withDesign = buildInventoryRows(
+      project.inventory.servers,
+      analyzeProject(project, mumbaiPrices()).sizing,
+      project.topology,
+    );
     const replicas = project.topology.nodes.filter((n) => n.kind === 'ec2-instance' && n.role === 'sql');
     const types = new Set(replicas.map((n) => (n.kind === 'ec2-instance' ? n.instanceType : '')));
     expect(types.size).toBe(1);

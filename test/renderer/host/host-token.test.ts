@@ -7,7 +7,10 @@ function fakeWindow(hash: string, stored: string | null = null) {
   return {
     env: {
       location: { hash, pathname: '/', search: '' },
-      storage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) },
+      storage: {
+        getItem: (k: string) => storage.get(k) ?? null,
+        setItem: (k: string, v: string) => void storage.set(k, v),
+      },
       replaceUrl: (url: string) => void replaced.push(url),
     },
     storage,

@@ -9,7 +9,10 @@ interface Call {
   body: unknown;
 }
 
-function fakeFetch(respond: (call: Call) => { status: number; body: unknown } | Error): { fetch: FetchLike; calls: Call[] } {
+function fakeFetch(respond: (call: Call) => { status: number; body: unknown } | Error): {
+  fetch: FetchLike;
+  calls: Call[];
+} {
   const calls: Call[] = [];
   const fetch: FetchLike = async (url, init) => {
     const call = { url, headers: init.headers, body: JSON.parse(init.body) as unknown };
@@ -30,35 +33,68 @@ async function failure(promise: Promise<unknown>): Promise<HostError> {
   return error as HostError;
 }
 
-const info = { version: '0.1.0', mode: 'browser', regions: ['ap-south-1', 'us-east-1'], workspace: '/home/architect/ArchitecturePlanner' };
+const info = {
+  version: '0.1.0',
+  mode: 'browser',
+  regions: ['ap-south-1', 'us-east-1'],
+  workspace: '/home/architect/ArchitecturePlanner',
+};
 
 describe('browser-mode host API', () => {
   it('posts the channel input to /api/<channel> with the token header and parses the answer', async () => {
     const { fetch, calls } = fakeFetch(() => ({ status: 200, body: info }));
     const api = buildHostApi(createHttpInvoke(fetch, () => 'tok-1'));
     await expect(api.appInfo({})).resolves.toEqual(info);
-    expect(calls).toEqual([{ url: '/api/app.info', headers: { 'Content-Type': 'application/json', 'X-Archplan-Token': 'tok-1' }, body: {} }]);
+    expect(calls).toEqual([
+      {
+        url: '/api/app.info',
+        headers: { 'Content-Type': 'application/json', 'X-Archplan-Token': 'tok-1' },
+        body: {},
+      },
+    ]);
   });
 
   it('returns a 400 answer as the channel’s own error value', async () => {
-    const issue = { code: 'project.not-found', severity: 'error', message: 'acme.archplan.json no longer exists.', hint: 'Pick another project.', path: { file: 'acme.archplan.json' } };
+    const issue = {
+      code: 'project.not-found',
+      severity: 'error',
+      message: 'acme.archplan.json no longer exists.',
+      hint: 'Pick another project.',
+      path: { file: 'acme.archplan.json' },
+    };
     const { fetch } = fakeFetch(() => ({ status: 400, body: { status: 'error', issues: [issue] } }));
     const api = buildHostApi(createHttpInvoke(fetch, () => 'tok'));
-    await expect(api.projectOpen({ path: 'acme.archplan.json' })).resolves.toEqual({ status: 'error', issues: [issue] });
+    await expect(api.projectOpen({ path: 'acme.archplan.json' })).resolves.toEqual({
+      status: 'error',
+      issues: [issue],
+    });
   });
 
   it('turns a 400 on a channel without an error variant into a HostError carrying the host’s issues', async () => {
-    const issue = { code: 'ipc.invalid-input', severity: 'error', message: 'Invalid app.info request: (root): unrecognized key', hint: 'Reload the window.' };
+    const issue = {
+      code: 'ipc.invalid-input',
+      severity: 'error',
+      message: 'Invalid app.info request: (root): unrecognized key',
+      hint: 'Reload the window.',
+    };
     const { fetch } = fakeFetch(() => ({ status: 400, body: { status: 'error', issues: [issue] } }));
     const error = await failure(buildHostApi(createHttpInvoke(fetch, () => 'tok')).appInfo({}));
     expect(error.issues).toEqual([issue]);
   });
 
   it('tells the architect to reload with the printed link when the host refuses the token', async () => {
-    const { fetch } = fakeFetch(() => ({ status: 401, body: { status: 'error', issues: [{ code: 'http.bad-token', severity: 'error', message: 'no token', hint: '' }] } }));
+    const { fetch } = fakeFetch(() => ({
+      status: 401,
+      body: {
+        status: 'error',
+        issues: [{ code: 'http.bad-token', severity: 'error', message: 'no token', hint: '' }],
+      },
+    }));
     const error = await failure(buildHostApi(createHttpInvoke(fetch, () => 'stale')).projectRecent({}));
     expect(error.issues[0]?.code).toBe('host.refused');
-    expect(error.message).toBe('The host refused the request (401): reload the page with the link printed by `npm run web`.');
+    expect(error.message).toBe(
+      'The host refused the request (401): reload the page with the link printed by `npm run web`.',
+    );
   });
 
   it('does not call the host at all without a token', async () => {
@@ -76,7 +112,12 @@ describe('browser-mode host API', () => {
   });
 
   it('shows the host’s own message for a 500', async () => {
-    const issue = { code: 'host.unexpected', severity: 'error', message: 'Something went wrong while handling project.save.', hint: 'Try again.' };
+    const issue = {
+      code: 'host.unexpected',
+      severity: 'error',
+      message: 'Something went wrong while handling project.save.',
+      hint: 'Try again.',
+    };
     const { fetch } = fakeFetch(() => ({ status: 500, body: { status: 'error', issues: [issue] } }));
     const error = await failure(buildHostApi(createHttpInvoke(fetch, () => 'tok')).projectRecent({}));
     expect(error.issues).toEqual([issue]);

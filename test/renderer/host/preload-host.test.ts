@@ -10,7 +10,15 @@ describe('desktop host API (Electron preload)', () => {
     const bridge = {
       projectRecent: async (input: unknown) => {
         received.push(input);
-        return { files: [{ path: 'C:\\Jobs\\acme.archplan.json', name: 'acme.archplan.json', modifiedAt: '2026-11-20T09:00:00.000Z' }] };
+        return {
+          files: [
+            {
+              path: 'C:\\Jobs\\acme.archplan.json',
+              name: 'acme.archplan.json',
+              modifiedAt: '2026-11-20T09:00:00.000Z',
+            },
+          ],
+        };
       },
     };
     const api = buildHostApi(createPreloadInvoke(bridge));
@@ -35,14 +43,22 @@ describe('desktop host API (Electron preload)', () => {
 
 describe('menu commands and shortcuts', () => {
   it('understands the File menu commands main sends', () => {
-    expect(['new', 'open', 'save', 'saveAs'].map(toAppCommand)).toEqual(['new-project', 'open-project', 'save-project', 'save-project-as']);
+    expect(['new', 'open', 'save', 'saveAs'].map(toAppCommand)).toEqual([
+      'new-project',
+      'open-project',
+      'save-project',
+      'save-project-as',
+    ]);
     expect(toAppCommand('file.import-csv')).toBe('import-inventory');
     expect(toAppCommand('export')).toBe('export-plan');
     expect(toAppCommand('quit')).toBeNull();
   });
 
   it('maps Ctrl/Cmd+S, Ctrl/Cmd+Shift+S, Ctrl/Cmd+O and Ctrl/Cmd+N', () => {
-    const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+    const key = (
+      k: string,
+      mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+    ) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
     expect(commandForShortcut(key('s', { ctrlKey: true }))).toBe('save-project');
     expect(commandForShortcut(key('S', { metaKey: true, shiftKey: true }))).toBe('save-project-as');
     expect(commandForShortcut(key('o', { metaKey: true }))).toBe('open-project');

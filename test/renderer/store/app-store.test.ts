@@ -16,7 +16,13 @@ function fakeHost(mode: 'browser' | 'desktop' = 'browser') {
   let exportAnswer: ChannelOutput<'export.plan'> = {
     status: 'exported',
     dir: '/tmp/ws/rpa-estate-export',
-    files: ['project.archplan.json', 'estimate.json', 'cloudformation/template.yaml', 'proposal.html', 'proposal.pdf'],
+    files: [
+      'project.archplan.json',
+      'estimate.json',
+      'cloudformation/template.yaml',
+      'proposal.html',
+      'proposal.pdf',
+    ],
     pdf: { status: 'written', file: '/tmp/ws/rpa-estate-export/proposal.pdf' },
     issues: [],
   };
@@ -27,29 +33,65 @@ function fakeHost(mode: 'browser' | 'desktop' = 'browser') {
       calls.push({ channel: 'app.info', input });
       return { version: '0.1.0', mode, regions: ['ap-south-1'], workspace: '/tmp/ws' };
     },
-    async pricingSnapshot(input: ChannelInput<'pricing.snapshot'>): Promise<ChannelOutput<'pricing.snapshot'>> {
+    async pricingSnapshot(
+      input: ChannelInput<'pricing.snapshot'>,
+    ): Promise<ChannelOutput<'pricing.snapshot'>> {
       calls.push({ channel: 'pricing.snapshot', input });
-      if (refuse) throw hostError('host.refused', 'The host refused the request (401): reload the page with the link printed by `npm run web`.', 'Reload.');
-      if (input.region !== 'ap-south-1') return { status: 'error', issues: [{ code: 'pricing.no-snapshot', severity: 'error', message: `No prices for ${input.region}.`, hint: 'Use ap-south-1.' }] };
+      if (refuse)
+        throw hostError(
+          'host.refused',
+          'The host refused the request (401): reload the page with the link printed by `npm run web`.',
+          'Reload.',
+        );
+      if (input.region !== 'ap-south-1')
+        return {
+          status: 'error',
+          issues: [
+            {
+              code: 'pricing.no-snapshot',
+              severity: 'error',
+              message: `No prices for ${input.region}.`,
+              hint: 'Use ap-south-1.',
+            },
+          ],
+        };
       return { status: 'ok', snapshot: mumbaiSnapshot() };
     },
     async projectOpen(input) {
       calls.push({ channel: 'project.open', input });
       const text = input.path !== undefined ? files.get(input.path) : undefined;
-      if (input.path === undefined || text === undefined) return { status: 'error', issues: [{ code: 'project.not-found', severity: 'error', message: `${input.path ?? '(none)'} no longer exists.`, hint: 'Pick another.' }] };
+      if (input.path === undefined || text === undefined)
+        return {
+          status: 'error',
+          issues: [
+            {
+              code: 'project.not-found',
+              severity: 'error',
+              message: `${input.path ?? '(none)'} no longer exists.`,
+              hint: 'Pick another.',
+            },
+          ],
+        };
       const parsed = parseProject(text, input.path);
       if (!parsed.ok) return { status: 'error', issues: parsed.issues };
       return { status: 'opened', path: input.path, project: parsed.value, issues: [] };
     },
     async projectSave(input) {
       calls.push({ channel: 'project.save', input });
-      const path = input.path ?? `${input.project.project.name.toLowerCase().replace(/\W+/g, '-')}.archplan.json`;
+      const path =
+        input.path ?? `${input.project.project.name.toLowerCase().replace(/\W+/g, '-')}.archplan.json`;
       files.set(path, serializeProject(input.project as Project));
       return { status: 'saved', path };
     },
     async projectRecent(input) {
       calls.push({ channel: 'project.recent', input });
-      return { files: [...files.keys()].map((path) => ({ path, name: path, modifiedAt: '2026-11-23T10:00:00.000Z' })) };
+      return {
+        files: [...files.keys()].map((path) => ({
+          path,
+          name: path,
+          modifiedAt: '2026-11-23T10:00:00.000Z',
+        })),
+      };
     },
     async exportPlan(input) {
       calls.push({ channel: 'export.plan', input });
@@ -70,7 +112,10 @@ function fakeHost(mode: 'browser' | 'desktop' = 'browser') {
 }
 
 let clock = 0;
-function makeStore(host = fakeHost(), answers: { confirm?: boolean; fileName?: string | null } = {}): { store: AppStore; host: ReturnType<typeof fakeHost>; confirms: string[] } {
+function makeStore(
+  host = fakeHost(),
+  answers: { confirm?: boolean; fileName?: string | null } = {},
+): { store: AppStore; host: ReturnType<typeof fakeHost>; confirms: string[] } {
   const confirms: string[] = [];
   const store = createAppStore({
     api: host.api,
@@ -137,7 +182,10 @@ describe('importing an inventory', () => {
 describe('prices', () => {
   it('are loaded once per region, however many parts of the window ask', async () => {
     const { store, host } = makeStore();
-    await Promise.all([store.getState().ensurePrices('ap-south-1'), store.getState().ensurePrices('ap-south-1')]);
+    await Promise.all([
+      store.getState().ensurePrices('ap-south-1'),
+      store.getState().ensurePrices('ap-south-1'),
+    ]);
     await store.getState().ensurePrices('ap-south-1');
     expect(host.calls.filter((c) => c.channel === 'pricing.snapshot')).toHaveLength(1);
     expect(store.getState().snapshots['ap-south-1']?.status).toBe('ready');
@@ -158,7 +206,11 @@ describe('moving nodes on the canvas', () => {
     const analysisBefore = selectAnalysis(store.getState());
     store.getState().moveNodes([{ id: 'ec2-iqbot-prd-01', x: 120.4, y: 130.6 }]);
     const s = store.getState();
-    expect(s.project.layout.positions.find((p) => p.id === 'ec2-iqbot-prd-01')).toMatchObject({ x: 120, y: 131, manual: true });
+    expect(s.project.layout.positions.find((p) => p.id === 'ec2-iqbot-prd-01')).toMatchObject({
+      x: 120,
+      y: 131,
+      manual: true,
+    });
     expect(s.dirty).toBe(true);
     expect(selectAnalysis(s)).toBe(analysisBefore);
   });
@@ -190,7 +242,11 @@ describe('saving and opening', () => {
     const s = store.getState();
     expect(s.filePath).toBe('rpa-estate.archplan.json');
     expect(s.dirty).toBe(false);
-    expect(s.project.layout.positions.find((p) => p.id === 'alb')).toMatchObject({ x: 40, y: 90, manual: true });
+    expect(s.project.layout.positions.find((p) => p.id === 'alb')).toMatchObject({
+      x: 40,
+      y: 90,
+      manual: true,
+    });
   });
 
   it('saves again to the same file, and Save As asks for a new name in browser mode', async () => {
@@ -199,7 +255,9 @@ describe('saving and opening', () => {
     await store.getState().saveProject();
     await store.getState().saveProject();
     await store.getState().saveProjectAs();
-    const saves = host.calls.filter((c) => c.channel === 'project.save').map((c) => (c.input as { path?: string }).path);
+    const saves = host.calls
+      .filter((c) => c.channel === 'project.save')
+      .map((c) => (c.input as { path?: string }).path);
     expect(saves).toEqual([undefined, 'rpa-estate.archplan.json', 'acme-option-b.archplan.json']);
     expect(store.getState().filePath).toBe('acme-option-b.archplan.json');
   });
@@ -240,39 +298,75 @@ describe('exporting the plan', () => {
     store.getState().showExportDialog();
     expect(store.getState().exportDialogVisible).toBe(true);
     await expect(store.getState().exportPlan('Letter')).resolves.toBe(true);
-    const sent = host.calls.find((c) => c.channel === 'export.plan')?.input as { project: Project; paper: string };
+    const sent = host.calls.find((c) => c.channel === 'export.plan')?.input as {
+      project: Project;
+      paper: string;
+    };
     expect(sent.paper).toBe('Letter');
     expect(sent.project).toBe(store.getState().project);
     const s = store.getState();
     expect(s).toMatchObject({ exportDialogVisible: false, busy: null, dirty: true });
     expect(s.status).toMatchObject({
       tone: 'success',
-      message: 'Exported 5 files to /tmp/ws/rpa-estate-export: project.archplan.json, estimate.json, cloudformation/template.yaml, proposal.html, proposal.pdf.',
+      message:
+        'Exported 5 files to /tmp/ws/rpa-estate-export: project.archplan.json, estimate.json, cloudformation/template.yaml, proposal.html, proposal.pdf.',
     });
   });
 
   it('says why there is no PDF, and passes on the warnings the files carry', async () => {
     const { store, host } = makeStore();
     await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
-    const warning = { code: 'cfn.public-ingress', severity: 'warning' as const, message: 'The load balancer accepts HTTPS from anywhere.', hint: 'Restrict AllowedIngressCidr.' };
-    host.answerExport({ status: 'exported', dir: '/tmp/ws/x-export', files: ['proposal.html'], pdf: { status: 'skipped', reason: 'No Chrome, Chromium or Edge browser was found.' }, issues: [warning] });
+    const warning = {
+      code: 'cfn.public-ingress',
+      severity: 'warning' as const,
+      message: 'The load balancer accepts HTTPS from anywhere.',
+      hint: 'Restrict AllowedIngressCidr.',
+    };
+    host.answerExport({
+      status: 'exported',
+      dir: '/tmp/ws/x-export',
+      files: ['proposal.html'],
+      pdf: { status: 'skipped', reason: 'No Chrome, Chromium or Edge browser was found.' },
+      issues: [warning],
+    });
     await store.getState().exportPlan('A4');
-    expect(store.getState().status).toMatchObject({ tone: 'warning', message: 'Exported 1 file to /tmp/ws/x-export: proposal.html. No proposal PDF: No Chrome, Chromium or Edge browser was found.', issues: [warning] });
+    expect(store.getState().status).toMatchObject({
+      tone: 'warning',
+      message:
+        'Exported 1 file to /tmp/ws/x-export: proposal.html. No proposal PDF: No Chrome, Chromium or Edge browser was found.',
+      issues: [warning],
+    });
   });
 
   it('reports the host’s issues, a cancelled folder choice, and a host that does not answer', async () => {
     const { store, host } = makeStore();
     await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
-    const issue = { code: 'export.write-failed', severity: 'error' as const, message: 'Could not write /x/estimate.json: the disk is full.', hint: 'Free some space.' };
+    const issue = {
+      code: 'export.write-failed',
+      severity: 'error' as const,
+      message: 'Could not write /x/estimate.json: the disk is full.',
+      hint: 'Free some space.',
+    };
     host.answerExport({ status: 'error', issues: [issue] });
     await expect(store.getState().exportPlan('A4')).resolves.toBe(false);
-    expect(store.getState().status).toMatchObject({ tone: 'error', message: 'Could not export rpa-estate.', issues: [issue] });
+    expect(store.getState().status).toMatchObject({
+      tone: 'error',
+      message: 'Could not export rpa-estate.',
+      issues: [issue],
+    });
     host.answerExport({ status: 'cancelled' });
     await store.getState().exportPlan('A4');
-    expect(store.getState().status).toMatchObject({ tone: 'info', message: 'Export cancelled; nothing was written.' });
+    expect(store.getState().status).toMatchObject({
+      tone: 'info',
+      message: 'Export cancelled; nothing was written.',
+    });
     // A transport failure (the host is gone) is thrown by the api, not answered.
     host.api.exportPlan = async () => {
-      throw hostError('host.unreachable', 'The Architecture Planner host does not answer (fetch failed).', 'Check that `npm run web` is still running.');
+      throw hostError(
+        'host.unreachable',
+        'The Architecture Planner host does not answer (fetch failed).',
+        'Check that `npm run web` is still running.',
+      );
     };
     await store.getState().exportPlan('A4');
     expect(store.getState().status).toMatchObject({ tone: 'error', issues: [{ code: 'host.unreachable' }] });
@@ -293,7 +387,10 @@ describe('selection', () => {
   it('asks the canvas to reveal a node selected from a finding', () => {
     const { store } = makeStore();
     store.getState().selectNode('ec2-sqlprd01', { reveal: true });
-    expect(store.getState()).toMatchObject({ selectedNodeId: 'ec2-sqlprd01', revealRequest: { nodeId: 'ec2-sqlprd01', serial: 1 } });
+    expect(store.getState()).toMatchObject({
+      selectedNodeId: 'ec2-sqlprd01',
+      revealRequest: { nodeId: 'ec2-sqlprd01', serial: 1 },
+    });
     store.getState().selectNode('ec2-sqlprd01', { reveal: true });
     expect(store.getState().revealRequest?.serial).toBe(2);
     store.getState().selectNode(null);
