@@ -1,5 +1,11 @@
 import type { Issue } from '../model/issue';
-import { type Inventory, type Server, type ServerRole, type SqlEdition } from '../model/inventory';
+import {
+  type Inventory,
+  NO_UTILIZATION,
+  type Server,
+  type ServerRole,
+  type SqlEdition,
+} from '../model/inventory';
 import { slugify, uniqueId } from '../model/ids';
 import { readCsv } from './csv';
 
@@ -303,9 +309,14 @@ export function parseNativeCsv(text: string, fileName: string, importedAt: strin
       vcpu,
       memoryGib,
       storageGib,
-      cpuP95Pct,
-      memoryP95Pct,
+      roleInferred: roleRaw === '',
+      cpu: { ...NO_UTILIZATION, p95: cpuP95Pct },
+      memory: { ...NO_UTILIZATION, p95: memoryP95Pct },
+      diskIopsP95: null,
       sqlEdition: edition,
+      applications: [],
+      concurrentAutomations: null,
+      pinnedInstanceType: null,
       source: { file: fileName.slice(0, 500), row: record.line },
     });
   }

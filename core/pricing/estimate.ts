@@ -101,9 +101,28 @@ function componentsForNode(
     case 'vpc':
     case 'availability-zone':
     case 'subnet':
+    case 'service-group':
     case 'internet-gateway':
       return [];
+    default:
+      // Kinds whose cost components are not modelled yet show as unpriced lines, never as zero.
+      return [unmodelledComponent(node)];
   }
+}
+
+function unmodelledComponent(node: TopologyNode): CostComponent {
+  return {
+    resourceId: node.id,
+    resourceName: node.name,
+    service: node.kind,
+    name: `Charges (${node.kind})`,
+    unit: 'months',
+    monthlyQuantity: '1',
+    filter: { serviceCode: 'unmodelled', productFamily: node.kind, attributes: {} },
+    priceUnit: 'Mo',
+    attributes: {},
+    assumption: null,
+  };
 }
 
 /** Applies tiered dimensions (S3 storage, io2 IOPS) to a quantity; a flat price is one tier. */

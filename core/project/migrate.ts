@@ -5,10 +5,34 @@ import { PROJECT_FORMAT, PROJECT_VERSION } from './schema';
 export type MigrationStep = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Steps keyed by the version they upgrade from. Version 1 is the first released format, so
- * there are none yet; add `1: (doc) => ({ ...doc, version: 2, ... })` when version 2 arrives.
+ * Steps keyed by the version they upgrade from. Each must accept any JSON (the schema check runs after
+ * the last step), so a malformed old file still fails with a message naming the field.
  */
-export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {};
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
+  /** v1 → v2: a server's single p95 utilisation figures become full utilisation records. */
+  1: (doc) => {
+    const inventory = isRecord(doc.inventory) ? doc.inventory : doc.inventory;
+    const servers = isRecord(inventory) && Array.isArray(inventory.servers) ? inventory.servers : null;
+    const upgraded = servers?.map((s: unknown) => {
+      if (!isRecord(s)) return s;
+      const { cpuP95Pct, memoryP95Pct, ...rest } = s;
+      const at95 = (v: unknown) => ({
+        avg: null,
+        p50: null,
+        p90: null,
+        p95: v ?? null,
+        p99: null,
+        max: null,
+      });
+      return { ...rest, cpu: at95(cpuP95Pct), memory: at95(memoryP95Pct) };
+    });
+    return {
+      ...doc,
+      version: 2,
+      ...(servers && isRecord(inventory) ? { inventory: { ...inventory, servers: upgraded } } : {}),
+    };
+  },
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -7,7 +7,7 @@ import { topologySchema } from '../model/topology';
 
 export const PROJECT_FORMAT = 'archplan';
 /** Bump with a migration in migrate.ts whenever the saved shape changes incompatibly. */
-export const PROJECT_VERSION = 1;
+export const PROJECT_VERSION = 2;
 
 export const projectInfoSchema = z.object({
   name: z.string().min(1).max(200),

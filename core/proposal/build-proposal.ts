@@ -395,9 +395,9 @@ function costLine(line: EstimateLine, refOf: (s: PriceSource) => string): CostLi
 }
 
 function estateRow(role: string, servers: readonly Project['inventory']['servers'][number][]): EstateRow {
-  const cpu = servers.map((s) => s.cpuP95Pct).filter((v): v is number => v !== null);
-  const mem = servers.map((s) => s.memoryP95Pct).filter((v): v is number => v !== null);
-  const measured = servers.filter((s) => s.cpuP95Pct !== null || s.memoryP95Pct !== null).length;
+  const cpu = servers.map((s) => s.cpu.p95).filter((v): v is number => v !== null);
+  const mem = servers.map((s) => s.memory.p95).filter((v): v is number => v !== null);
+  const measured = servers.filter((s) => s.cpu.p95 !== null || s.memory.p95 !== null).length;
   const avgCpu = average(cpu);
   const avgMem = average(mem);
   return {
@@ -413,10 +413,10 @@ function estateRow(role: string, servers: readonly Project['inventory']['servers
 }
 
 function utilizationText(s: SizingResult): string {
-  const cpu = s.utilization.cpuP95Pct === null ? 'CPU n/a' : `${formatPercent(s.utilization.cpuP95Pct)} CPU`;
+  const cpu = s.utilization.cpuPct === null ? 'CPU n/a' : `${formatPercent(s.utilization.cpuPct)} CPU`;
   const mem =
-    s.utilization.memoryP95Pct === null ? 'mem. n/a' : `${formatPercent(s.utilization.memoryP95Pct)} mem.`;
-  return `p95: ${cpu}, ${mem}`;
+    s.utilization.memoryPct === null ? 'mem. n/a' : `${formatPercent(s.utilization.memoryPct)} mem.`;
+  return `${s.utilization.percentile}: ${cpu}, ${mem}`;
 }
 
 function instanceLine(lines: readonly EstimateLine[], nodeId: string): EstimateLine | undefined {
@@ -649,9 +649,7 @@ export function buildProposal(
   ];
 
   const total = estateRow('Total', servers);
-  const unmeasured = servers
-    .filter((s) => s.cpuP95Pct === null && s.memoryP95Pct === null)
-    .map((s) => s.name);
+  const unmeasured = servers.filter((s) => s.cpu.p95 === null && s.memory.p95 === null).map((s) => s.name);
   const estateNotes: string[] = [];
   if (unmeasured.length > 0)
     estateNotes.push(`No utilisation figures for ${joinWithAnd(unmeasured)}: sized on allocated capacity.`);

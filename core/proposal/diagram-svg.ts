@@ -38,6 +38,7 @@ const EDGE_STYLE: Record<EdgeKind, { color: string; dash: string | null; width: 
   traffic: { color: '#545B64', dash: null, width: 1.4, label: 'Traffic' },
   replication: { color: '#C925D1', dash: '7 4', width: 1.8, label: 'Replication' },
   backup: { color: '#3F8624', dash: '1.5 4', width: 2.2, label: 'Backup' },
+  hybrid: { color: '#E7157B', dash: '10 3 2 3', width: 2, label: 'On-premises link' },
 };
 
 const FONT = "'Helvetica Neue', Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
@@ -578,7 +579,7 @@ function legend(x: number, y: number): { svg: string; width: number } {
   return { svg: parts.join(''), width: cx - x };
 }
 
-const EDGE_ORDER: Record<EdgeKind, number> = { replication: 0, backup: 1, traffic: 2 };
+const EDGE_ORDER: Record<EdgeKind, number> = { hybrid: 0, replication: 1, backup: 2, traffic: 3 };
 
 /**
  * Renders the diagram. `costs` maps node id → monthly USD as a decimal string (monthlyByResource);

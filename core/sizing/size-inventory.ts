@@ -11,7 +11,7 @@ export function sizeInventory(
   inventory: Inventory,
   instanceTypes: readonly InstanceTypeInfo[],
   book: PriceBook,
-  options: Pick<PlanOptions, 'headroom' | 'region'>,
+  options: Pick<PlanOptions, 'headroom' | 'region' | 'percentile'>,
 ): { results: SizingResult[]; issues: Issue[] } {
   const catalogs = new Map<SqlEdition, CatalogEntry[]>();
   const catalogFor = (edition: SqlEdition): CatalogEntry[] => {

@@ -1,6 +1,6 @@
 import type { Issue } from '../model/issue';
 import type { Server, SqlEdition } from '../model/inventory';
-import type { PlanOptions } from '../model/options';
+import type { Percentile, PlanOptions } from '../model/options';
 import { HOURS_PER_MONTH, Money, toCents } from '../util/money';
 import type { CatalogEntry } from './instance-catalog';
 
@@ -32,7 +32,8 @@ export interface SizingResult {
   role: Server['role'];
   sqlEdition: SqlEdition;
   current: { vcpu: number; memoryGib: number; storageGib: number };
-  utilization: { cpuP95Pct: number | null; memoryP95Pct: number | null };
+  /** Utilisation at the percentile sizing used. */
+  utilization: { percentile: Percentile; cpuPct: number | null; memoryPct: number | null };
   required: { vcpu: number; memoryGib: number };
   chosen: SizedInstance | null;
   alternatives: Alternative[];
@@ -52,24 +53,28 @@ function round2(n: number): string {
 }
 
 /**
- * Requirement from measured peak: allocated × p95 utilisation × headroom, with Windows/SQL floors.
+ * Requirement from measured utilisation: allocated × utilisation at the chosen percentile × headroom,
+ * with Windows/SQL floors.
  * SQL Server keeps its memory: it caches data up to what it is given, so OS "used memory" says little.
  */
 export function requiredCapacity(
   server: Server,
-  options: Pick<PlanOptions, 'headroom'>,
+  options: Pick<PlanOptions, 'headroom' | 'percentile'>,
 ): { vcpu: number; memoryGib: number; notes: string[] } {
   const notes: string[] = [];
   const isSql = server.role === 'sql';
+  const p = options.percentile;
+  const cpuPct = server.cpu[p];
+  const memPct = server.memory[p];
   let vcpu: number;
-  if (server.cpuP95Pct === null) {
+  if (cpuPct === null) {
     vcpu = server.vcpu;
     notes.push(`no CPU utilisation given, so ${server.vcpu} vCPU as on premises`);
   } else {
-    const raw = server.vcpu * (server.cpuP95Pct / 100) * options.headroom;
+    const raw = server.vcpu * (cpuPct / 100) * options.headroom;
     vcpu = Math.max(1, Math.ceil(raw - 1e-9));
     notes.push(
-      `${server.vcpu} vCPU × ${server.cpuP95Pct}% p95 × ${options.headroom} headroom = ${round2(raw)} → ${vcpu} vCPU`,
+      `${server.vcpu} vCPU × ${cpuPct}% ${p} × ${options.headroom} headroom = ${round2(raw)} → ${vcpu} vCPU`,
     );
   }
   let memoryGib: number;
@@ -78,14 +83,14 @@ export function requiredCapacity(
     notes.push(
       `SQL Server keeps its ${server.memoryGib} GiB (it uses what it is given, so OS memory figures do not show its need)`,
     );
-  } else if (server.memoryP95Pct === null) {
+  } else if (memPct === null) {
     memoryGib = server.memoryGib;
     notes.push(`no memory utilisation given, so ${server.memoryGib} GiB as on premises`);
   } else {
-    const raw = server.memoryGib * (server.memoryP95Pct / 100) * options.headroom;
+    const raw = server.memoryGib * (memPct / 100) * options.headroom;
     memoryGib = Math.ceil(raw * 10 - 1e-9) / 10;
     notes.push(
-      `${server.memoryGib} GiB × ${server.memoryP95Pct}% p95 × ${options.headroom} headroom = ${round2(raw)} → ${memoryGib} GiB`,
+      `${server.memoryGib} GiB × ${memPct}% ${p} × ${options.headroom} headroom = ${round2(raw)} → ${memoryGib} GiB`,
     );
   }
   const minVcpu = isSql ? SQL_MIN_VCPU : WINDOWS_MIN_VCPU;
@@ -102,9 +107,10 @@ export function requiredCapacity(
   return { vcpu, memoryGib, notes };
 }
 
-export function confidenceOf(server: Server): Confidence {
+export function confidenceOf(server: Server, percentile: Percentile): Confidence {
   const known =
-    (server.cpuP95Pct !== null ? 1 : 0) + (server.memoryP95Pct !== null || server.role === 'sql' ? 1 : 0);
+    (server.cpu[percentile] !== null ? 1 : 0) +
+    (server.memory[percentile] !== null || server.role === 'sql' ? 1 : 0);
   return known === 2 ? 'high' : known === 1 ? 'medium' : 'low';
 }
 
@@ -152,7 +158,7 @@ function sized(e: CatalogEntry): SizedInstance {
 export function sizeServer(
   server: Server,
   catalog: readonly CatalogEntry[],
-  options: Pick<PlanOptions, 'headroom' | 'region'>,
+  options: Pick<PlanOptions, 'headroom' | 'region' | 'percentile'>,
 ): { result: SizingResult; issues: Issue[] } {
   const req = requiredCapacity(server, options);
   const edition = effectiveEdition(server);
@@ -165,9 +171,13 @@ export function sizeServer(
     role: server.role,
     sqlEdition: edition,
     current: { vcpu: server.vcpu, memoryGib: server.memoryGib, storageGib: server.storageGib },
-    utilization: { cpuP95Pct: server.cpuP95Pct, memoryP95Pct: server.memoryP95Pct },
+    utilization: {
+      percentile: options.percentile,
+      cpuPct: server.cpu[options.percentile],
+      memoryPct: server.memory[options.percentile],
+    },
     required: { vcpu: req.vcpu, memoryGib: req.memoryGib },
-    confidence: confidenceOf(server),
+    confidence: confidenceOf(server, options.percentile),
   };
   if (server.role === 'sql' && server.sqlEdition === 'none') {
     issues.push({

@@ -197,6 +197,7 @@ export function buildTopology(
     parentId: null,
     kind: 'vpc',
     cidr: options.vpcCidr,
+    flowLogs: true,
   });
   const subnetId = (tier: SubnetTier, letter: string) => `subnet-${tier}-${letter}`;
   const tierName: Record<SubnetTier, string> = {
@@ -321,6 +322,9 @@ export function buildTopology(
       securityGroupIds: [securityGroupFor(p.server.role)],
       associatePublicIp: false,
       imdsV2Required: true,
+      autoRecovery: true,
+      optimizeCpu: null,
+      instanceRole: p.server.role === 'sql' ? 'sql-backup' : 'ssm-managed',
     };
     nodes.push(node);
     zoneOf.set(id, node.zone);
@@ -346,6 +350,11 @@ export function buildTopology(
       ],
       targetIds: controlRooms,
       targetPort: 443,
+      certificateDomain: `rpa.${options.domainName}`,
+      sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+      dropInvalidHeaders: true,
+      accessLogs: true,
+      deletionProtection: true,
     });
     edges.push({ id: 'e-igw-alb', source: 'igw', target: 'alb', kind: 'traffic', label: 'HTTPS 443' });
     for (const cr of controlRooms)
@@ -420,5 +429,5 @@ export function buildTopology(
     }
   }
 
-  return { region, nodes, edges, securityGroups: buildSecurityGroups(sqlNodes.length > 0) };
+  return { region, nodes, edges, securityGroups: buildSecurityGroups(sqlNodes.length > 0), networkAcls: [] };
 }

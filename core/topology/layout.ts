@@ -5,7 +5,10 @@ import { type NodeKind, type Topology, type TopologyNode, isGroupKind } from '..
 
 /** Canvas size of a resource node; groups are sized by ELK around their children. */
 export const LEAF_SIZE: Readonly<
-  Record<Exclude<NodeKind, 'vpc' | 'availability-zone' | 'subnet'>, { width: number; height: number }>
+  Record<
+    Exclude<NodeKind, 'vpc' | 'availability-zone' | 'subnet' | 'service-group'>,
+    { width: number; height: number }
+  >
 > = {
   'ec2-instance': { width: 200, height: 64 },
   'load-balancer': { width: 220, height: 64 },
@@ -13,6 +16,20 @@ export const LEAF_SIZE: Readonly<
   'internet-gateway': { width: 180, height: 56 },
   's3-bucket': { width: 200, height: 64 },
   'kms-key': { width: 200, height: 64 },
+  'waf-web-acl': { width: 200, height: 64 },
+  'vpn-connection': { width: 200, height: 64 },
+  'direct-connect': { width: 200, height: 64 },
+  'route53-zone': { width: 200, height: 64 },
+  'directory-service': { width: 200, height: 64 },
+  'fsx-windows': { width: 200, height: 64 },
+  'rds-sql-server': { width: 200, height: 64 },
+  cloudtrail: { width: 200, height: 64 },
+  guardduty: { width: 200, height: 64 },
+  'config-recorder': { width: 200, height: 64 },
+  'patch-manager': { width: 200, height: 64 },
+  'secrets-manager-secret': { width: 200, height: 64 },
+  cloudwatch: { width: 200, height: 64 },
+  'vpc-endpoint': { width: 180, height: 56 },
 };
 
 /** Room for "Private subnet · data  10.20.20.0/24" on one line. */

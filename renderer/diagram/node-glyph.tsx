@@ -11,6 +11,20 @@ const GLYPHS: Readonly<Record<ResourceKind, { label: string; colour: string }>> 
   'internet-gateway': { label: 'IGW', colour: '#8C4FFF' },
   's3-bucket': { label: 'S3', colour: '#3F8624' },
   'kms-key': { label: 'KMS', colour: '#DD344C' },
+  'waf-web-acl': { label: 'WAF', colour: '#DD344C' },
+  'vpn-connection': { label: 'VPN', colour: '#8C4FFF' },
+  'direct-connect': { label: 'DX', colour: '#8C4FFF' },
+  'route53-zone': { label: 'R53', colour: '#8C4FFF' },
+  'directory-service': { label: 'AD', colour: '#DD344C' },
+  'fsx-windows': { label: 'FSx', colour: '#3F8624' },
+  'rds-sql-server': { label: 'RDS', colour: '#C925D1' },
+  cloudtrail: { label: 'CT', colour: '#E7157B' },
+  guardduty: { label: 'GD', colour: '#DD344C' },
+  'config-recorder': { label: 'CFG', colour: '#E7157B' },
+  'patch-manager': { label: 'SSM', colour: '#E7157B' },
+  'secrets-manager-secret': { label: 'SM', colour: '#DD344C' },
+  cloudwatch: { label: 'CW', colour: '#E7157B' },
+  'vpc-endpoint': { label: 'VPCE', colour: '#8C4FFF' },
 };
 
 export function glyphColour(kind: ResourceKind): string {

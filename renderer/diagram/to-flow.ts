@@ -12,7 +12,7 @@ import type { NodeFlag } from '../features/findings/findings-view';
  * flow back through the store's moveNodes.
  */
 
-export type GroupKind = 'vpc' | 'availability-zone' | 'subnet';
+export type GroupKind = 'vpc' | 'availability-zone' | 'subnet' | 'service-group';
 export type ResourceKind = Exclude<NodeKind, GroupKind>;
 
 export type GroupNodeData = {
@@ -101,6 +101,8 @@ function groupData(node: Extract<TopologyNode, { kind: GroupKind }>): GroupNodeD
       return { kind: 'availability-zone', title: 'Availability Zone', subtitle: node.zone, tier: null };
     case 'subnet':
       return { kind: 'subnet', title: TIER_LABEL[node.tier], subtitle: node.cidr, tier: node.tier };
+    case 'service-group':
+      return { kind: 'service-group', title: node.name, subtitle: '', tier: null };
   }
 }
 
@@ -123,6 +125,34 @@ function resourceDetail(node: Extract<TopologyNode, { kind: ResourceKind }>): st
       return `S3 · ${node.purpose} · ${node.encryption === 'none' ? 'unencrypted' : node.encryption.toUpperCase()}`;
     case 'kms-key':
       return `KMS key · rotation ${node.rotation ? 'on' : 'off'}`;
+    case 'waf-web-acl':
+      return `WAF · ${node.managedRuleGroups.length} managed rule groups`;
+    case 'vpn-connection':
+      return `Site-to-Site VPN · ${node.onPremisesCidrs.join(', ')}`;
+    case 'direct-connect':
+      return `Direct Connect · ${node.bandwidth}`;
+    case 'route53-zone':
+      return `${node.privateZone ? 'Private' : 'Public'} zone · ${node.domainName}`;
+    case 'directory-service':
+      return `Managed AD ${node.edition} · ${node.domainName}`;
+    case 'fsx-windows':
+      return `FSx for Windows · ${node.deploymentType === 'MULTI_AZ_1' ? 'Multi-AZ' : 'Single-AZ'} · ${node.storageGib} GiB`;
+    case 'rds-sql-server':
+      return `RDS SQL Server ${node.edition} · ${node.instanceClass}${node.multiAz ? ' · Multi-AZ' : ''}`;
+    case 'cloudtrail':
+      return `CloudTrail${node.multiRegion ? ' · multi-region' : ''}`;
+    case 'guardduty':
+      return 'GuardDuty threat detection';
+    case 'config-recorder':
+      return `AWS Config · ${node.managedRules.length} rules`;
+    case 'patch-manager':
+      return `Patch Manager · ${node.maintenanceWindow}`;
+    case 'secrets-manager-secret':
+      return `Secret · ${node.rotationDays ? `rotates every ${node.rotationDays} days` : 'no rotation'}`;
+    case 'cloudwatch':
+      return `CloudWatch · ${node.logGroups.length} log groups`;
+    case 'vpc-endpoint':
+      return `${node.endpointType} endpoint · ${node.service}`;
   }
 }
 
@@ -184,7 +214,12 @@ export function buildFlowNodes(
       ...parent,
       selected: node.id === decorations.selectedId,
     };
-    if (node.kind === 'vpc' || node.kind === 'availability-zone' || node.kind === 'subnet') {
+    if (
+      node.kind === 'vpc' ||
+      node.kind === 'availability-zone' ||
+      node.kind === 'subnet' ||
+      node.kind === 'service-group'
+    ) {
       // Groups drag by their title bar only, so dragging inside one pans the canvas (see diagram.css).
       return {
         ...common,
@@ -260,6 +295,7 @@ const EDGE_STYLE: Readonly<Record<EdgeKind, { stroke: string; strokeDasharray?: 
   traffic: { stroke: '#546e7a' },
   replication: { stroke: '#1565c0', strokeDasharray: '6 4' },
   backup: { stroke: '#2e7d32', strokeDasharray: '2 4' },
+  hybrid: { stroke: '#ad1457', strokeDasharray: '10 3 2 3' },
 };
 
 /**

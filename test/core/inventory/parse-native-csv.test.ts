@@ -16,13 +16,13 @@ describe('parseNativeCsv', () => {
       vcpu: 16,
       memoryGib: 128,
       storageGib: 1500,
-      cpuP95Pct: 46,
-      memoryP95Pct: 91,
+      cpu: expect.objectContaining({ p95: 46 }),
+      memory: expect.objectContaining({ p95: 91 }),
       sqlEdition: 'enterprise',
       source: { file: 'inv.csv', row: 14 },
     });
     const noUtil = inventory.servers.find((s) => s.name === 'IQBOT-PRD-10');
-    expect(noUtil).toMatchObject({ cpuP95Pct: null, memoryP95Pct: null });
+    expect(noUtil).toMatchObject({ cpu: { p95: null, max: null }, memory: { p95: null } });
   });
 
   it('names the row and column of text in a number column, and imports nothing', () => {
@@ -55,7 +55,7 @@ describe('parseNativeCsv', () => {
     expect(inventory.servers[0]).toMatchObject({
       name: 'SQL; "A"',
       memoryGib: 15.5,
-      cpuP95Pct: 45,
+      cpu: expect.objectContaining({ p95: 45 }),
       role: 'sql',
     });
   });

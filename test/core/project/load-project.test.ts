@@ -10,7 +10,7 @@ describe('project file', () => {
     const back = parseProject(text, 'p.archplan.json');
     expect(back.ok).toBe(true);
     if (back.ok) expect(back.value).toEqual(project);
-    expect(text.startsWith('{\n  "format": "archplan",\n  "version": 1,')).toBe(true);
+    expect(text.startsWith('{\n  "format": "archplan",\n  "version": 2,')).toBe(true);
   });
 
   it('reports a truncated file as damaged, with a recovery hint', async () => {
@@ -63,6 +63,56 @@ describe('project file', () => {
     expect(result.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     if (result.ok) expect(Object.hasOwn(result.value, '__proto__')).toBe(false);
+  });
+
+  it('upgrades a version 1 file: p95 figures become utilisation records, new options get defaults', async () => {
+    const { project } = await planExample();
+    const v1 = JSON.parse(serializeProject(project));
+    v1.version = 1;
+    for (const s of v1.inventory.servers) {
+      s.cpuP95Pct = s.cpu.p95;
+      s.memoryP95Pct = s.memory.p95;
+      for (const k of [
+        'cpu',
+        'memory',
+        'roleInferred',
+        'diskIopsP95',
+        'applications',
+        'concurrentAutomations',
+        'pinnedInstanceType',
+      ])
+        delete s[k];
+    }
+    for (const k of [
+      'percentile',
+      'allowBurstable',
+      'usageProfile',
+      'usageOverrides',
+      'connectivity',
+      'domainName',
+      'accountServices',
+    ])
+      delete v1.options[k];
+    v1.options.sqlHa = 'always-on-ag';
+    delete v1.topology.networkAcls;
+    const result = parseProject(JSON.stringify(v1), 'old.archplan.json');
+    expect(result.ok, JSON.stringify(result.issues)).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.version).toBe(2);
+    expect(result.value.inventory.servers[0]?.cpu).toEqual({
+      avg: null,
+      p50: null,
+      p90: null,
+      p95: 58,
+      p99: null,
+      max: null,
+    });
+    expect(result.value.options).toMatchObject({
+      percentile: 'p95',
+      usageProfile: 'medium',
+      accountServices: true,
+    });
+    expect(result.value.topology.networkAcls).toEqual([]);
   });
 
   it('runs migrations one version at a time through the hook', () => {

@@ -170,7 +170,7 @@ describe('renderDiagramSvg', () => {
 
   it('renders an empty design as a valid, small SVG', () => {
     const svg = renderDiagramSvg(
-      { region: 'ap-south-1', nodes: [], edges: [], securityGroups: [] },
+      { region: 'ap-south-1', nodes: [], edges: [], securityGroups: [], networkAcls: [] },
       { positions: [] },
     );
     expect(findXmlError(svg)).toBeNull();

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Server } from '../../../core/model/inventory';
+import { NO_UTILIZATION, type Server } from '../../../core/model/inventory';
 import { buildInstanceCatalog } from '../../../core/sizing/instance-catalog';
 import { requiredCapacity, sizeServer } from '../../../core/sizing/size-server';
 import { Money } from '../../../core/util/money';
 import { priceContext } from '../../helpers/example';
 
+const at95 = (p95: number | null) => ({ ...NO_UTILIZATION, p95 });
 const server = (over: Partial<Server>): Server => ({
   id: 's',
   name: 'S',
@@ -13,18 +14,23 @@ const server = (over: Partial<Server>): Server => ({
   vcpu: 8,
   memoryGib: 32,
   storageGib: 100,
-  cpuP95Pct: 50,
-  memoryP95Pct: 50,
+  roleInferred: false,
+  cpu: at95(50),
+  memory: at95(50),
+  diskIopsP95: null,
   sqlEdition: 'none',
+  applications: [],
+  concurrentAutomations: null,
+  pinnedInstanceType: null,
   source: null,
   ...over,
 });
-const OPTIONS = { headroom: 1.3, region: 'ap-south-1' };
+const OPTIONS = { headroom: 1.3, region: 'ap-south-1', percentile: 'p95' } as const;
 
 describe('sizing', () => {
   it('requires allocated × p95 × headroom, rounded up to whole vCPUs', () => {
     expect(
-      requiredCapacity(server({ vcpu: 8, cpuP95Pct: 58, memoryGib: 16, memoryP95Pct: 72 }), OPTIONS),
+      requiredCapacity(server({ vcpu: 8, cpu: at95(58), memoryGib: 16, memory: at95(72) }), OPTIONS),
     ).toMatchObject({ vcpu: 7, memoryGib: 15 });
   });
 
@@ -34,9 +40,9 @@ describe('sizing', () => {
         role: 'sql',
         sqlEdition: 'enterprise',
         vcpu: 16,
-        cpuP95Pct: 5,
+        cpu: at95(5),
         memoryGib: 128,
-        memoryP95Pct: 30,
+        memory: at95(30),
       }),
       OPTIONS,
     );
@@ -46,7 +52,7 @@ describe('sizing', () => {
 
   it('sizes as on premises, with low confidence, when utilisation is missing', () => {
     const { result } = sizeServer(
-      server({ cpuP95Pct: null, memoryP95Pct: null }),
+      server({ cpu: at95(null), memory: at95(null) }),
       buildInstanceCatalog(priceContext().instanceTypes, priceContext().book, 'none'),
       OPTIONS,
     );
@@ -59,7 +65,7 @@ describe('sizing', () => {
     const { book, instanceTypes } = priceContext();
     const catalog = buildInstanceCatalog(instanceTypes, book, 'none');
     const { result } = sizeServer(
-      server({ vcpu: 4, cpuP95Pct: 90, memoryGib: 16, memoryP95Pct: 60 }),
+      server({ vcpu: 4, cpu: at95(90), memoryGib: 16, memory: at95(60) }),
       catalog,
       OPTIONS,
     );
@@ -92,7 +98,7 @@ describe('sizing', () => {
     const { book, instanceTypes } = priceContext();
     const catalog = buildInstanceCatalog(instanceTypes, book, 'enterprise');
     const { result } = sizeServer(
-      server({ role: 'sql', sqlEdition: 'enterprise', vcpu: 16, cpuP95Pct: 14, memoryGib: 128 }),
+      server({ role: 'sql', sqlEdition: 'enterprise', vcpu: 16, cpu: at95(14), memoryGib: 128 }),
       catalog,
       OPTIONS,
     );
@@ -102,7 +108,7 @@ describe('sizing', () => {
   it('says so when nothing fits', () => {
     const { book, instanceTypes } = priceContext();
     const { result, issues } = sizeServer(
-      server({ vcpu: 8, memoryGib: 30000, memoryP95Pct: null }),
+      server({ vcpu: 8, memoryGib: 30000, memory: at95(null) }),
       buildInstanceCatalog(instanceTypes, book, 'none'),
       OPTIONS,
     );
