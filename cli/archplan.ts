@@ -4,6 +4,7 @@ import { runExport } from './commands/export';
 import { runCheck, runEstimate } from './commands/inspect';
 import { runPlan } from './commands/plan';
 import { runPricing } from './commands/pricing-info';
+import { runTemplate } from './commands/template';
 import { CliError, EXIT, printIssues, usageError } from './errors';
 import { resolveResourceDir } from '../main/services/app-paths';
 
@@ -39,10 +40,12 @@ export async function main(argv: string[]): Promise<number> {
       return runExport(args, () => new Date());
     case 'pricing':
       return runPricing(args);
+    case 'template':
+      return runTemplate(args);
     default:
       throw usageError(
         `Unknown command "${args.command}".`,
-        'Commands: plan, estimate, check, export, pricing. Run `archplan --help`.',
+        'Commands: plan, estimate, check, export, pricing, template. Run `archplan --help`.',
       );
   }
 }

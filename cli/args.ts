@@ -4,13 +4,22 @@ import { usageError } from './errors';
 export const USAGE = `archplan — plan, price and check an AWS design from a server inventory
 
 Usage:
-  archplan plan <inventory.csv> --out <dir> [options]
+  archplan plan <inventory> --out <dir> [options]
       Size, design, price and check; writes project.archplan.json, estimate.json, estimate.csv,
       sizing.json, checks.json, diagram.svg, cloudformation/, proposal.html and proposal.pdf.
+      <inventory>: the native template (.csv or .xlsx), a Migration Hub import CSV, an RVTools
+      export (.xlsx, a .zip of its CSVs, or the tab CSVs themselves); the format is detected.
       --region <code>         ap-south-1 (default) or us-east-1
-      --sql-ha <pattern>      always-on-ag (default) or single-instance
-      --purchase <option>     on-demand (default)
-      --headroom <factor>     comfort factor over p95 utilisation (default 1.3)
+      --sql-ha <pattern>      SQL Server HA: always-on-ag (default), basic-ag, fci-fsx,
+                              rds-multi-az or single-instance
+      --compare-ha            also print every SQL Server HA pattern side by side (ha-comparison.json
+                              is written either way)
+      --purchase <option>     on-demand (default), ri-<standard|convertible>-<1yr|3yr>-<no|partial|all>-upfront,
+                              or sp-<compute|ec2-instance>-<1yr|3yr>-<no|partial|all>-upfront
+      --usage <profile>       traffic and volume assumptions: small, medium (default) or large
+      --headroom <factor>     comfort factor over measured utilisation (default 1.3)
+      --percentile <p>        utilisation percentile sizing uses: p50, p90, p95 (default), p99, max
+      --allow-burstable       let lightly used servers run on burstable t3/t3a types
       --nat <mode>            per-az (default) or single
       --name <text>           project name (default: the inventory file name)
       --customer <text>       customer name for the proposal
@@ -22,6 +31,13 @@ Usage:
       Exits 1 when a rule at or above the severity (default: high) fails.
   archplan export <project.archplan.json> [--cfn <dir>] [--pdf <file>] [--paper A4|Letter]
   archplan pricing info [--region <code>] [--json]
+      The bundled snapshots and any live refreshes, and which one estimates use.
+  archplan pricing refresh --region <code> [--profile <name>] [--endpoint <url>]
+      Fetches current prices from the AWS Price List API (credentials from the standard AWS chain or
+      --profile) and keeps them in your data folder; later estimates use them.
+  --bundled-prices            (plan, estimate, check, export) use the bundled snapshot even after a refresh
+  archplan template --out <inventory-template.xlsx|.csv>
+      Writes the native inventory template (header, example rows; the XLSX also documents each column).
 
 Exit codes: 0 ok, 1 checks failed (check), 2 bad input or usage, 3 internal error.
 `;
@@ -36,8 +52,11 @@ const OPTIONS = {
   out: { type: 'string' },
   region: { type: 'string' },
   'sql-ha': { type: 'string' },
+  'compare-ha': { type: 'boolean' },
   purchase: { type: 'string' },
   headroom: { type: 'string' },
+  percentile: { type: 'string' },
+  'allow-burstable': { type: 'boolean' },
   nat: { type: 'string' },
   name: { type: 'string' },
   customer: { type: 'string' },
@@ -47,6 +66,10 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   cfn: { type: 'string' },
   pdf: { type: 'string' },
+  profile: { type: 'string' },
+  usage: { type: 'string' },
+  endpoint: { type: 'string' },
+  'bundled-prices': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

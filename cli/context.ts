@@ -6,7 +6,12 @@ import type { PriceContext } from '../core/plan/plan-project';
 import { createSnapshotPriceBook, parsePricingSnapshot } from '../core/pricing/price-book';
 import type { PricingSnapshot } from '../core/pricing/snapshot';
 import { resolveResourceDir } from '../main/services/app-paths';
-import { CliError } from './errors';
+import {
+  type RefreshedSnapshotFile,
+  refreshedSnapshotsIn,
+} from '../main/services/pricing-api/refreshed-snapshots';
+import { refreshedPricingDir, resolveUserDataDir } from '../main/services/user-data-dir';
+import { CliError, printIssues } from './errors';
 
 export function availableRegions(): string[] {
   const dir = resolveResourceDir('pricing-data');
@@ -14,6 +19,55 @@ export function availableRegions(): string[] {
     .filter((f) => /^[a-z]{2}(-[a-z]+)+-\d\.json$/.test(f))
     .map((f) => f.replace(/\.json$/, ''))
     .sort();
+}
+
+/** The folder of live price refreshes (the same one the desktop app reads). */
+export function refreshedDir(): string {
+  return refreshedPricingDir(resolveUserDataDir());
+}
+
+/** The newest refreshed snapshot file of a region, if any. */
+export function newestRefreshedFile(region: string): RefreshedSnapshotFile | undefined {
+  const dir = refreshedDir();
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  return refreshedSnapshotsIn(dir, names).find((f) => f.region === region);
+}
+
+/**
+ * The prices for a region: the newest live refresh (`archplan pricing refresh`) when there is a
+ * readable one and `bundledOnly` is not set, else the bundled snapshot. A damaged refresh is reported
+ * on stderr and the bundled snapshot used.
+ */
+export function loadPrices(region: string, bundledOnly = false): PricingSnapshot {
+  const refreshed = bundledOnly ? undefined : newestRefreshedFile(region);
+  if (refreshed) {
+    try {
+      const parsed = parsePricingSnapshot(readFileSync(refreshed.file, 'utf8'), refreshed.file);
+      if (parsed.ok && parsed.value.region === region) return parsed.value;
+      printIssues(
+        (parsed.ok ? [] : parsed.issues).map((i) => ({
+          ...i,
+          severity: 'warning' as const,
+          hint: 'Using the bundled snapshot instead; refresh again with `archplan pricing refresh`.',
+        })),
+      );
+    } catch {
+      printIssues([
+        {
+          code: 'pricing.refreshed-unreadable',
+          severity: 'warning',
+          message: `Could not read the refreshed price snapshot ${refreshed.file}.`,
+          hint: 'Using the bundled snapshot instead; refresh again with `archplan pricing refresh`.',
+        },
+      ]);
+    }
+  }
+  return loadSnapshot(region);
 }
 
 /** The bundled snapshot for a region, or a usage error listing the regions that have one. */
@@ -35,8 +89,11 @@ export function loadSnapshot(region: string): PricingSnapshot {
   return parsed.value;
 }
 
-export function priceContextFor(region: string): { snapshot: PricingSnapshot; prices: PriceContext } {
-  const snapshot = loadSnapshot(region);
+export function priceContextFor(
+  region: string,
+  bundledOnly = false,
+): { snapshot: PricingSnapshot; prices: PriceContext } {
+  const snapshot = loadPrices(region, bundledOnly);
   return {
     snapshot,
     prices: { book: createSnapshotPriceBook(snapshot), instanceTypes: snapshot.instanceTypes },

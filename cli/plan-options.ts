@@ -7,6 +7,8 @@ const FLAG_FOR: Record<string, string> = {
   purchaseOption: '--purchase',
   headroom: '--headroom',
   natGateways: '--nat',
+  percentile: '--percentile',
+  usageProfile: '--usage',
 };
 
 /** Plan options from command-line flags; a bad value is a usage error naming the flag and what it accepts. */
@@ -26,6 +28,9 @@ export function planOptionsFromFlags(values: Record<string, string | boolean | u
     ...(str('sql-ha') !== undefined ? { sqlHa: str('sql-ha') } : {}),
     ...(str('purchase') !== undefined ? { purchaseOption: str('purchase') } : {}),
     ...(str('nat') !== undefined ? { natGateways: str('nat') } : {}),
+    ...(str('percentile') !== undefined ? { percentile: str('percentile') } : {}),
+    ...(str('usage') !== undefined ? { usageProfile: str('usage') } : {}),
+    ...(values['allow-burstable'] === true ? { allowBurstable: true } : {}),
     headroom,
   };
   const parsed = planOptionsSchema.safeParse(candidate);

@@ -17,6 +17,7 @@ import { printHtmlToPdfInElectron } from './print-to-pdf';
 import { resolveResourceDir } from './services/app-paths';
 import { createRecentFilesStore } from './services/recent-files';
 import { createWindowOptions, denyAllPermissions, hardenWebContents } from './window';
+import { refreshedPricingDir } from './services/user-data-dir';
 
 /**
  * Electron entry (dist/main/main.cjs). Thin on purpose: it wires Electron to the shared handlers
@@ -62,6 +63,7 @@ async function startDesktopApp(): Promise<void> {
     mode: 'desktop',
     version: app.getVersion(),
     pricingDataDir: resolveResourceDir('pricing-data'),
+    refreshedPricingDir: refreshedPricingDir(app.getPath('userData')),
     workspaceDir: null,
     recentFiles: createRecentFilesStore(join(app.getPath('userData'), 'recent-files.json')),
     ...createDialogPickers(() => mainWindow),

@@ -15,6 +15,7 @@ import { resolveResourceDir } from './services/app-paths';
 import { readAppVersion } from './services/app-version';
 import { printHtmlToPdf } from './services/pdf';
 import { cacheControlFor, contentTypeFor, resolveStaticFile, securityHeaders } from './services/static-files';
+import { refreshedPricingDir, resolveUserDataDir } from './services/user-data-dir';
 
 /**
  * Browser mode: a local HTTP host on 127.0.0.1 that serves the built renderer and answers
@@ -38,6 +39,8 @@ export interface WebHostOptions {
   staticDir?: string;
   /** pricing-data/ by default. */
   pricingDataDir?: string;
+  /** Folder of live price refreshes to prefer over the bundled snapshots; none by default. */
+  refreshedPricingDir?: string | null;
   version?: string;
   log?: (message: string) => void;
 }
@@ -59,6 +62,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     mode: 'browser',
     version: options.version ?? readAppVersion(),
     pricingDataDir: options.pricingDataDir ?? resolveResourceDir('pricing-data'),
+    refreshedPricingDir: options.refreshedPricingDir ?? null,
     workspaceDir,
     recentFiles: null,
     // No Electron here: the proposal PDF is printed with a Chrome, Chromium or Edge found on the machine.
@@ -362,7 +366,11 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   let host: WebHost;
   try {
-    host = await startWebHost({ port: args.port, workspaceDir: args.workspaceDir });
+    host = await startWebHost({
+      port: args.port,
+      workspaceDir: args.workspaceDir,
+      refreshedPricingDir: refreshedPricingDir(resolveUserDataDir()),
+    });
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     const reason =

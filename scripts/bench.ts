@@ -7,14 +7,19 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { DEFAULT_IMPORT_LIMITS } from '../core/inventory/limits';
+import { parseInventoryFile } from '../core/inventory/parse-inventory-file';
 import { parseNativeCsv } from '../core/inventory/parse-native-csv';
 import { DEFAULT_PLAN_OPTIONS } from '../core/model/options';
+import { comparePurchaseOptions } from '../core/pricing/compare';
 import { estimateTopology } from '../core/pricing/estimate';
 import { createSnapshotPriceBook, parsePricingSnapshot } from '../core/pricing/price-book';
 import { evaluateChecks } from '../core/security/evaluate';
 import { sizeInventory } from '../core/sizing/size-inventory';
 import { buildTopology } from '../core/topology/build-topology';
 import { layoutTopology } from '../core/topology/layout';
+import { CLI_IMPORT_LIMITS } from '../cli/read-inventory';
+import { buildRvtoolsXlsx, largeEstate } from './inventory-samples';
 import { syntheticInventoryCsv } from './synthetic-inventory';
 
 const root = join(import.meta.dirname, '..');
@@ -59,6 +64,44 @@ async function main(): Promise<void> {
     );
   }
 
+  await benchPricing(root);
+
+  // Issue 4 targets: size 10,000 servers (< 300 ms); parse a 10,000-row RVTools workbook (< 2 s).
+  {
+    const inventory = parseNativeCsv(
+      syntheticInventoryCsv(10_000),
+      'bench.csv',
+      '2026-01-01T00:00:00Z',
+    ).inventory;
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const freshBook = createSnapshotPriceBook(snap.value);
+      runs.push(time(() => sizeInventory(inventory, snap.value.instanceTypes, freshBook, options))[1]);
+    }
+    process.stdout.write(
+      `size 10,000 servers (price catalogs included): first ${ms(runs[0] ?? 0)}, then ${runs.slice(1).map(ms).join(', ')} (target < 300 ms)\n`,
+    );
+    const workbook = buildRvtoolsXlsx(largeEstate(10_000));
+    // As the CLI parses (Node's zlib inflating) and as the app's renderer does (the pure-JS inflater).
+    for (const [how, limits] of [
+      ['CLI, native inflate', CLI_IMPORT_LIMITS],
+      ['app, pure-JS inflate', DEFAULT_IMPORT_LIMITS],
+    ] as const) {
+      const parses: number[] = [];
+      let servers = 0;
+      for (let i = 0; i < 3; i++) {
+        const [parsed, t] = time(() =>
+          parseInventoryFile('rvtools-10000.xlsx', workbook, '2026-01-01T00:00:00Z', limits),
+        );
+        servers = parsed.inventory.servers.length;
+        parses.push(t);
+      }
+      process.stdout.write(
+        `parse a 10,000-VM RVTools workbook (${(workbook.length / 1024 / 1024).toFixed(1)} MB xlsx, ${servers} servers; ${how}): first ${ms(parses[0] ?? 0)}, then ${parses.slice(1).map(ms).join(', ')} (target < 2000 ms)\n`,
+      );
+    }
+  }
+
   const cli = join(root, 'dist', 'cli', 'archplan.js');
   if (existsSync(cli)) {
     const dir = mkdtempSync(join(tmpdir(), 'archplan-bench-'));
@@ -86,6 +129,77 @@ async function main(): Promise<void> {
       `renderer bundle: ${(raw / 1024 / 1024).toFixed(2)} MB raw, ${(gz / 1024 / 1024).toFixed(2)} MB gzip (target < 2.5 MB gzip)\n`,
     );
   }
+}
+
+/** Median and fastest of `runs` timings of `fn` (run `fn(i)` with i = 0…runs-1), in ms. */
+function timings(runs: number, fn: (i: number) => void): { median: number; min: number } {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)] ?? Number.NaN, min: times[0] ?? Number.NaN };
+}
+const ms1 = (t: { median: number; min: number }) =>
+  `${t.median.toFixed(1)} ms median, ${t.min.toFixed(1)} ms fastest`;
+
+/** The pricing targets of the pricing issue: snapshot load, 1,000-server estimate, re-price after one edit. */
+async function benchPricing(rootDir: string): Promise<void> {
+  for (const region of ['ap-south-1', 'us-east-1']) {
+    const file = join(rootDir, 'pricing-data', `${region}.json`);
+    const bytes = statSync(file).size;
+    const tLoad = timings(9, () => {
+      const parsed = parsePricingSnapshot(readFileSync(file, 'utf8'), `${region}.json`);
+      if (!parsed.ok) throw new Error('snapshot');
+      createSnapshotPriceBook(parsed.value);
+    });
+    process.stdout.write(
+      `load a region snapshot (${region}, ${(bytes / 1024 / 1024).toFixed(2)} MB: read, JSON parse, schema check, index): ${ms1(tLoad)} of 9 (target < 50 ms)\n`,
+    );
+  }
+  const snap = parsePricingSnapshot(
+    readFileSync(join(rootDir, 'pricing-data', 'ap-south-1.json'), 'utf8'),
+    'ap-south-1.json',
+  );
+  if (!snap.ok) throw new Error('snapshot');
+  const book = createSnapshotPriceBook(snap.value);
+  const inventory = parseNativeCsv(
+    syntheticInventoryCsv(1000),
+    'bench.csv',
+    '2026-01-01T00:00:00Z',
+  ).inventory;
+  const sized = sizeInventory(inventory, snap.value.instanceTypes, book, DEFAULT_PLAN_OPTIONS);
+  const topology = buildTopology(inventory, sized.results, DEFAULT_PLAN_OPTIONS);
+  const instances = topology.nodes.filter((n) => n.kind === 'ec2-instance').length;
+  // Every run prices a copy whose nodes are all new objects, so nothing comes from the per-node cache.
+  const copies = Array.from({ length: 12 }, () => structuredClone(topology));
+  const [first, tCold] = time(() => estimateTopology(copies[0] as typeof topology, book, 'on-demand'));
+  const tWarm = timings(11, (i) => estimateTopology(copies[i + 1] as typeof topology, book, 'on-demand'));
+  process.stdout.write(
+    `price a 1,000-server topology (${topology.nodes.length} nodes, ${instances} instances, ${first.lines.length} lines): first ${tCold.toFixed(1)} ms, then ${ms1(tWarm)} of 11, every node new (target < 100 ms warm)\n`,
+  );
+  const riCopies = Array.from({ length: 7 }, () => structuredClone(topology));
+  const tRi = timings(7, (i) =>
+    estimateTopology(riCopies[i] as typeof topology, book, 'ri-standard-3yr-no-upfront'),
+  );
+  process.stdout.write(`  the same under a 3-year Standard RI: ${ms1(tRi)} of 7\n`);
+  estimateTopology(topology, book, 'on-demand');
+  const index = topology.nodes.findIndex((n) => n.kind === 'ec2-instance');
+  const edited = Array.from({ length: 21 }, (_, i) => {
+    const nodes = [...topology.nodes];
+    const node = nodes[index];
+    if (node?.kind !== 'ec2-instance') throw new Error('no instance');
+    nodes[index] = { ...node, instanceType: i % 2 === 0 ? 'm6i.4xlarge' : 'm6i.2xlarge' };
+    return { ...topology, nodes };
+  });
+  const tEdit = timings(21, (i) => estimateTopology(edited[i] as typeof topology, book, 'on-demand'));
+  process.stdout.write(
+    `re-price the 1,000-server design after one node changes: ${ms1(tEdit)} of 21 (target < 2 ms)\n`,
+  );
+  const tCompare = timings(3, () => comparePurchaseOptions(topology, book));
+  process.stdout.write(`  all 25 purchase options side by side for it: ${ms1(tCompare)} of 3\n`);
 }
 
 await main();

@@ -30,8 +30,11 @@ export async function runExport(args: ParsedArgs, now: () => Date): Promise<numb
     process.stdout.write(`Wrote ${cfnDir}: ${cfn.files.join(', ')}\n`);
   }
   if (pdfFile) {
-    const { prices } = priceContextFor(project.options.region);
-    const analysis = analyzeProject(project, prices);
+    const { prices } = priceContextFor(project.options.region, args.values['bundled-prices'] === true);
+    const analysis = analyzeProject(project, prices, {
+      comparePurchaseOptions: true,
+      compareHaPatterns: true,
+    });
     const pdf = await writeProposal(
       project,
       analysis,

@@ -20,9 +20,13 @@ function projectArg(args: ParsedArgs, command: string): string {
 
 export function runEstimate(args: ParsedArgs): number {
   const project = readProjectFile(projectArg(args, 'estimate'));
-  const { prices } = priceContextFor(project.options.region);
-  const { estimate } = analyzeProject(project, prices);
-  process.stdout.write(args.values.json ? estimateJson(estimate) : `${renderEstimateText(estimate)}\n`);
+  const { prices } = priceContextFor(project.options.region, args.values['bundled-prices'] === true);
+  const { estimate, purchaseOptions } = analyzeProject(project, prices, { comparePurchaseOptions: true });
+  process.stdout.write(
+    args.values.json
+      ? estimateJson(estimate, purchaseOptions)
+      : `${renderEstimateText(estimate, purchaseOptions)}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -37,7 +41,7 @@ export function runCheck(args: ParsedArgs): number {
     );
   }
   const project = readProjectFile(projectArg(args, 'check'));
-  const { prices } = priceContextFor(project.options.region);
+  const { prices } = priceContextFor(project.options.region, args.values['bundled-prices'] === true);
   const { checks } = analyzeProject(project, prices);
   process.stdout.write(
     args.values.json ? `${JSON.stringify(checks, null, 2)}\n` : `${renderChecksText(checks)}\n`,

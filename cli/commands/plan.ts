@@ -1,25 +1,26 @@
 import { basename, resolve } from 'node:path';
+import { INVENTORY_FORMAT_LABELS } from '../../core/inventory/parse-inventory-file';
 import { hasErrors } from '../../core/model/issue';
-import { parseNativeCsv } from '../../core/inventory/parse-native-csv';
 import { analyzeProject, createProject, planProject } from '../../core/plan/plan-project';
 import { summarizeChecks } from '../../core/security/evaluate';
 import { formatUsd } from '../../core/util/money';
 import type { ParsedArgs } from '../args';
-import { priceContextFor, readTextFile } from '../context';
+import { priceContextFor } from '../context';
 import { CliError, printIssues, usageError } from '../errors';
 import { planOptionsFromFlags } from '../plan-options';
+import { readInventory } from '../read-inventory';
+import { renderHaComparisonText } from '../render-ha-comparison';
 import { priceSourceText } from '../render-text';
 import { writePlanOutputs } from '../write-outputs';
 
 export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number> {
-  const [inventoryPath, ...extra] = args.positionals;
+  const inventoryPaths = args.positionals;
+  const inventoryPath = inventoryPaths[0];
   if (!inventoryPath)
     throw usageError(
       'archplan plan needs an inventory file.',
       'Example: archplan plan examples/rpa-estate.csv --out /tmp/plan',
     );
-  if (extra.length > 0)
-    throw usageError(`Unexpected argument "${extra[0]}".`, 'Give one inventory file; options start with --.');
   const out = args.values.out;
   if (typeof out !== 'string' || out === '')
     throw usageError(
@@ -28,12 +29,12 @@ export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number
     );
   const options = planOptionsFromFlags(args.values);
   const paper = paperFrom(args.values.paper);
-  const { prices } = priceContextFor(options.region);
+  const { prices } = priceContextFor(options.region, args.values['bundled-prices'] === true);
 
-  const text = readTextFile(inventoryPath, 'inventory file');
   const fileName = basename(inventoryPath);
   const at = now().toISOString();
-  const parsed = parseNativeCsv(text, fileName, at);
+  // The format (native CSV/XLSX, Migration Hub CSV, RVTools XLSX/CSVs) is detected from the content.
+  const parsed = readInventory(inventoryPaths, at);
   if (hasErrors(parsed.issues)) {
     printIssues(parsed.issues);
     throw new CliError([
@@ -41,7 +42,7 @@ export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number
         code: 'inventory.rejected',
         severity: 'error',
         message: `${fileName} was not imported: fix the errors above.`,
-        hint: 'See the README, "Inventory CSV", for the columns and their units.',
+        hint: 'See the README, "Inventory formats", for the columns of each format and their units.',
       },
     ]);
   }
@@ -59,7 +60,10 @@ export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number
   );
   const planned = await planProject(base, parsed.inventory, prices);
   printIssues(planned.issues);
-  const analysis = analyzeProject(planned.project, prices);
+  const analysis = analyzeProject(planned.project, prices, {
+    comparePurchaseOptions: true,
+    compareHaPatterns: true,
+  });
   const outDir = resolve(out);
   const written = await writePlanOutputs(outDir, planned.project, analysis, { paper, generatedAt: at });
   printIssues(written.issues);
@@ -72,10 +76,12 @@ export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number
           outDir,
           files: written.files,
           servers: planned.project.inventory.servers.length,
+          format: parsed.format,
           region: options.region,
           totals: analysis.estimate.totals,
           checks: counts,
           pdf: written.pdf,
+          ...(args.values['compare-ha'] ? { haComparison: analysis.haPatterns ?? [] } : {}),
         },
         null,
         2,
@@ -85,12 +91,14 @@ export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number
     const e = analysis.estimate;
     process.stdout.write(
       [
+        `Read ${planned.project.inventory.servers.length} servers from ${inventoryPaths.length === 1 ? fileName : `${inventoryPaths.length} files`}${parsed.format ? ` (${INVENTORY_FORMAT_LABELS[parsed.format]})` : ''}; sized at ${options.percentile} × ${options.headroom}.`,
         `Planned ${planned.project.inventory.servers.length} servers in ${options.region} (SQL Server: ${options.sqlHa}, ${options.purchaseOption}).`,
         `  Monthly ${formatUsd(e.totals.monthlyUsd)}   Yearly ${formatUsd(e.totals.yearlyUsd)}${e.totals.linesWithoutPrice > 0 ? `   (${e.totals.linesWithoutPrice} lines without a price)` : ''}`,
         `  Prices: ${priceSourceText(e)}.`,
         `  Checks: ${counts.pass} pass, ${counts.fail} fail, ${counts.manual} manual, ${counts.suppressed} suppressed.`,
         `Wrote ${outDir}: ${written.files.join(', ')}`,
         ...(written.pdf.status === 'skipped' ? [`No PDF: ${written.pdf.reason}`] : []),
+        ...(args.values['compare-ha'] ? ['', renderHaComparisonText(analysis.haPatterns ?? [])] : []),
         '',
       ].join('\n'),
     );

@@ -1,17 +1,30 @@
 import type { Issue } from '../model/issue';
 import { ancestorOfKind, indexNodes, nodesOfKind } from '../model/topology';
 import type { Project } from '../project/schema';
-import { createBuildContext, nodeLogicalId, placedInstances } from './context';
-import { getAtt, ref, sub, text, type QuotedText } from './intrinsics';
+import { haPattern } from '../topology/ha-patterns';
+import { NODE } from '../topology/design-ids';
+import { type BuildContext, createBuildContext, nodeLogicalId, placedInstances } from './context';
+import { getAtt, join, ref, sub, text, type CfnValue, type QuotedText } from './intrinsics';
 import { LogicalIds } from './logical-ids';
 import { buildParameters, isUnsized } from './parameters';
+import { buildAccountServices, logBucketStatements, patchGroupValue } from './resources/account-services';
+import { buildDirectory } from './resources/directory';
 import { buildInstances } from './resources/ec2-instance';
+import { buildFlowLogs } from './resources/flow-logs';
+import { buildFileSystems } from './resources/fsx';
+import { buildHybrid } from './resources/hybrid';
 import { buildInstanceRoles } from './resources/iam';
-import { buildKmsKeys } from './resources/kms';
+import { buildKmsKeys, logKeyNodeId, type KmsResources } from './resources/kms';
 import { buildLoadBalancers } from './resources/load-balancer';
-import { buildNetwork } from './resources/network';
-import { buildS3Buckets } from './resources/s3-backup';
+import { buildNetwork, type NetworkResources } from './resources/network';
+import { buildRdsInstances } from './resources/rds';
+import { buildPrivateZones } from './resources/route53';
+import { buildS3Buckets, type S3Resources } from './resources/s3-backup';
+import { buildSecrets } from './resources/secrets';
 import { buildSecurityGroups } from './resources/security-groups';
+import { buildSqlBackupAssociation } from './resources/sql-backup';
+import { buildVpcEndpoints } from './resources/vpc-endpoints';
+import { buildWafWebAcls } from './resources/waf';
 import { literalText, TEMPLATE_DESCRIPTION_MAX_BYTES, truncateCodePoints, truncateUtf8 } from './sanitize';
 import type { CfnOutput, CfnResource, CfnTemplate } from './template';
 
@@ -23,12 +36,14 @@ import type { CfnOutput, CfnResource, CfnTemplate } from './template';
  */
 export function buildTemplate(project: Project): CfnTemplate {
   const ids = new LogicalIds();
-  const hasVpc = nodesOfKind(project.topology, 'vpc').length > 0;
-  const instances = hasVpc ? placedInstances(project.topology) : [];
+  const topology = project.topology;
+  const hasVpc = nodesOfKind(topology, 'vpc').length > 0;
+  const instances = hasVpc ? placedInstances(topology) : [];
   const params = buildParameters(project, ids, instances);
   const ctx = createBuildContext(project, ids);
 
   const resources: Record<string, CfnResource> = {};
+  const conditions: Record<string, CfnValue> = {};
   const add = (more: Record<string, CfnResource>): void => {
     for (const [id, resource] of Object.entries(more)) {
       if (id in resources) throw new Error(`Duplicate logical id ${id}`);
@@ -45,10 +60,26 @@ export function buildTemplate(project: Project): CfnTemplate {
     const node = kmsNodeId ? ctx.byId.get(kmsNodeId) : undefined;
     return node?.kind === 'kms-key' ? (nodeLogicalId(ctx, node.id) ?? null) : null;
   };
-  const s3 = buildS3Buckets(ctx, keyFor);
+  const logKey = keyFor(logKeyNodeId(topology));
+  const secrets = buildSecrets(ctx, (id) => keyFor(id) ?? logKey);
+  add(secrets.resources);
+  const s3 = buildS3Buckets(ctx, keyFor, (node, bucket) => logBucketStatements(ctx, node, bucket));
   add(s3.resources);
-  const iam = buildInstanceRoles(ctx, instances, s3.backup);
+  add(buildFlowLogs(ctx, logKey));
+
+  const sqlSecret = secrets.secretFor(NODE.sqlSecret);
+  const hasDirectory = nodesOfKind(topology, 'directory-service').length > 0;
+  const sqlOnEc2 = instances.filter((n) => n.role === 'sql');
+  const agentLogGroups = nodesOfKind(topology, 'cloudwatch')
+    .flatMap((c) => c.logGroups.map((g) => g.name))
+    .filter((g) => g === 'windows-events' || g === 'sql-server');
+  const iam = buildInstanceRoles(ctx, instances, s3.backup, {
+    sqlSecret: sqlSecret ? { secret: sqlSecret, key: logKey } : null,
+    joinsDirectory: hasDirectory && sqlOnEc2.length > 0,
+    agentLogGroups,
+  });
   add(iam.resources);
+  const patching = nodesOfKind(topology, 'patch-manager').length > 0 && instances.length > 0;
   add(
     buildInstances(ctx, instances, {
       amiFor: params.amiFor,
@@ -56,6 +87,9 @@ export function buildTemplate(project: Project): CfnTemplate {
       profileFor: iam.profileFor,
       key: kms.projectKey,
       privateRouteByZone: network.privateRouteByZone,
+      isClusterNode: (n) =>
+        hasDirectory && n.role === 'sql' && (n.haRole === 'primary' || n.haRole === 'secondary'),
+      patchGroup: patching ? patchGroupValue() : null,
     }),
   );
   const lb = network.vpc
@@ -65,9 +99,83 @@ export function buildTemplate(project: Project): CfnTemplate {
         igwAttachment: network.igwAttachment,
         placedInstanceIds: new Set(instances.map((n) => n.id)),
       })
-    : { resources: {}, first: null };
+    : { resources: {}, first: null, firstTargetGroup: null };
   add(lb.resources);
+  add(buildWafWebAcls(ctx, logKey));
 
+  let directory: string | null = null;
+  if (network.vpc) {
+    const tables = network.privateRouteTables;
+    add(
+      buildVpcEndpoints(
+        ctx,
+        network.vpc,
+        tables.map((t) => t.table),
+      ),
+    );
+    add(
+      buildHybrid(ctx, {
+        vpc: network.vpc,
+        privateRouteTables: tables,
+        customerGatewayIp: params.customerGatewayIp,
+        customerGatewayAsn: params.customerGatewayAsn,
+      }),
+    );
+    const dir = buildDirectory(ctx, network.vpc, secrets.secretFor(NODE.directorySecret), sqlOnEc2);
+    add(dir.resources);
+    directory = dir.directory;
+    add(buildFileSystems(ctx, directory, keyFor));
+    add(
+      buildRdsInstances(ctx, {
+        dbClassFor: params.dbClassFor,
+        engineVersion: params.sqlEngineVersion,
+        key: keyFor,
+        secretsKey: logKey,
+        backup: s3.backup,
+      }),
+    );
+    add(buildPrivateZones(ctx, network.vpc));
+  }
+  add(buildSqlBackupAssociation(ctx, sqlOnEc2, s3.backup));
+  const account = buildAccountServices(ctx, {
+    logBucket: s3.logs,
+    logKey,
+    createAccountServices: params.createAccountServices,
+    alarmEmail: params.alarmEmail,
+    loadBalancer: lb.first && lb.firstTargetGroup ? { lb: lb.first, targetGroup: lb.firstTargetGroup } : null,
+  });
+  add(account.resources);
+  Object.assign(conditions, account.conditions);
+
+  const outputs = buildOutputs(ctx, { network, lb, s3, kms, directory, alarmTopic: account.alarmTopic });
+
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: describeTemplate(
+      project,
+      instances.length,
+      instances.filter((n) => n.role === 'sql').length,
+    ),
+    Metadata: { 'AWS::CloudFormation::Interface': params.interfaceMetadata },
+    Parameters: params.parameters,
+    ...(Object.keys(conditions).length > 0 ? { Conditions: conditions } : {}),
+    Resources: resources,
+    Outputs: outputs,
+  };
+}
+
+function buildOutputs(
+  ctx: BuildContext,
+  built: {
+    network: NetworkResources;
+    lb: { first: string | null };
+    s3: S3Resources;
+    kms: KmsResources;
+    directory: string | null;
+    alarmTopic: string | null;
+  },
+): Record<string, CfnOutput> {
+  const { network, lb, s3, kms, directory, alarmTopic } = built;
   const outputs: Record<string, CfnOutput> = {};
   const exportName = (name: string) => ({ Name: sub(`\${AWS::StackName}-${name}`) });
   if (network.vpc)
@@ -91,19 +199,42 @@ export function buildTemplate(project: Project): CfnTemplate {
       Value: getAtt(kms.projectKey, 'Arn'),
       Export: exportName('KmsKeyArn'),
     };
-
-  return {
-    AWSTemplateFormatVersion: '2010-09-09',
-    Description: describeTemplate(
-      project,
-      instances.length,
-      instances.filter((n) => n.role === 'sql').length,
-    ),
-    Metadata: { 'AWS::CloudFormation::Interface': params.interfaceMetadata },
-    Parameters: params.parameters,
-    Resources: resources,
-    Outputs: outputs,
-  };
+  if (directory) {
+    outputs.DirectoryId = {
+      Description: 'Id of the AWS Managed Microsoft AD directory',
+      Value: ref(directory),
+    };
+    outputs.DirectoryDnsAddresses = {
+      Description: "The directory's DNS servers (conditional forwarders on premises point here)",
+      Value: join(',', getAtt(directory, 'DnsIpAddresses')),
+    };
+  }
+  for (const fsx of nodesOfKind(ctx.topology, 'fsx-windows')) {
+    const id = nodeLogicalId(ctx, fsx.id);
+    if (!id || !directory) continue;
+    outputs[`${id}DnsName`] = {
+      Description: 'DNS name of the FSx file system (SMB shares are created on it after deployment)',
+      Value: getAtt(id, 'DNSName'),
+    };
+  }
+  for (const db of nodesOfKind(ctx.topology, 'rds-sql-server')) {
+    const id = nodeLogicalId(ctx, db.id);
+    if (!id || !network.vpc) continue;
+    outputs[`${id}Endpoint`] = {
+      Description: 'SQL Server endpoint of the RDS DB instance (port 1433)',
+      Value: getAtt(id, 'Endpoint.Address'),
+    };
+  }
+  const vpn = nodesOfKind(ctx.topology, 'vpn-connection')[0];
+  const vpnId = vpn ? nodeLogicalId(ctx, vpn.id) : undefined;
+  if (vpnId && network.vpc)
+    outputs.VpnConnectionId = {
+      Description: 'Site-to-Site VPN connection: download its device configuration from the VPC console',
+      Value: ref(vpnId),
+    };
+  if (alarmTopic)
+    outputs.AlarmTopicArn = { Description: 'SNS topic the CloudWatch alarms notify', Value: ref(alarmTopic) };
+  return outputs;
 }
 
 /** Summary first, then the user's names, so a cut (1,024 bytes) only ever shortens the names. */
@@ -111,10 +242,12 @@ function describeTemplate(project: Project, instanceCount: number, sqlCount: num
   const name = truncateCodePoints(literalText(project.project.name) || 'Untitled project', 300);
   const customer = truncateCodePoints(literalText(project.project.customer), 300);
   const zones = nodesOfKind(project.topology, 'availability-zone').length;
+  const hasSql = sqlCount > 0 || nodesOfKind(project.topology, 'rds-sql-server').length > 0;
   const summary =
     `Architecture Planner export: ${instanceCount} Windows instance${instanceCount === 1 ? '' : 's'}` +
     (sqlCount > 0 ? ` (${sqlCount} SQL Server)` : '') +
-    ` in private subnets across ${zones} Availability Zone${zones === 1 ? '' : 's'}, HTTPS load balancer, KMS-encrypted volumes and backups.`;
+    ` in private subnets across ${zones} Availability Zone${zones === 1 ? '' : 's'}, HTTPS load balancer with WAF, KMS-encrypted volumes and backups` +
+    (hasSql ? `; SQL Server: ${haPattern(project.options.sqlHa).title}.` : '.');
   const full = `${summary} Project: ${name}.${customer ? ` Customer: ${customer}.` : ''}`;
   return text(truncateUtf8(full, TEMPLATE_DESCRIPTION_MAX_BYTES));
 }

@@ -23,6 +23,20 @@ const RESOURCE_KINDS: ReadonlySet<NodeKind> = new Set([
   'ec2-instance',
   's3-bucket',
   'kms-key',
+  'waf-web-acl',
+  'vpn-connection',
+  'direct-connect',
+  'route53-zone',
+  'directory-service',
+  'fsx-windows',
+  'rds-sql-server',
+  'cloudtrail',
+  'guardduty',
+  'config-recorder',
+  'patch-manager',
+  'secrets-manager-secret',
+  'cloudwatch',
+  'vpc-endpoint',
 ]);
 
 /** What every resource builder reads: the project, lookups, and the logical ids handed out so far. */

@@ -73,7 +73,27 @@ export interface TemplateParameters {
   certificateArn: string | null;
   amiFor(edition: SqlEdition): string;
   instanceTypeFor(nodeId: string): string;
+  /** Parameter holding an RDS node's DB instance class. */
+  dbClassFor(nodeId: string): string;
+  /** Parameter holding the RDS engine version; null without RDS. */
+  sqlEngineVersion: string | null;
+  /** Site-to-Site VPN: the customer gateway's public address and BGP ASN; null without a VPN. */
+  customerGatewayIp: string | null;
+  customerGatewayAsn: string | null;
+  /** 'true'/'false': create GuardDuty and Config (one each per account and Region); null without them. */
+  createAccountServices: string | null;
+  /** E-mail address alarms go to ('' = none); null without alarms. */
+  alarmEmail: string | null;
 }
+
+export const IPV4_ADDRESS_PATTERN =
+  '^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$';
+/**
+ * SQL Server 2022 CU23 on RDS (February 2026): a full version, because CloudFormation's RDS schema
+ * lists full versions and the option group's major version (16.00) must match the instance's.
+ */
+export const RDS_SQL_SERVER_ENGINE_VERSION = '16.00.4236.2.v1';
+export const DB_INSTANCE_CLASS_PATTERN = '^db\\.[a-z0-9-]+\\.[a-z0-9-]+$';
 
 /** A placeholder type the topology uses when no instance type fits a server; it is not deployable. */
 export function isUnsized(instanceType: string): boolean {
@@ -175,6 +195,97 @@ export function buildParameters(
   }
   if (typeNames.length > 0) groups.push({ label: 'Instance types', names: typeNames });
 
+  // RDS: one parameter per planned DB instance class.
+  const dbClassByNode = new Map<string, string>();
+  const dbClassNames = new Map<string, string>();
+  for (const db of nodesOfKind(topology, 'rds-sql-server')) {
+    let name = dbClassNames.get(db.instanceClass);
+    if (!name) {
+      name = ids.claim(
+        dbClassNames.size === 0 ? 'SqlDbInstanceClass' : `SqlDbInstanceClass${dbClassNames.size + 1}`,
+      );
+      dbClassNames.set(db.instanceClass, name);
+      const unsized = db.instanceClass.startsWith('db.unsized.');
+      parameters[name] = {
+        Type: 'String',
+        Description: unsized
+          ? 'RDS DB instance class for SQL Server. No class fitted the measured requirement: choose one before deploying.'
+          : `RDS DB instance class for SQL Server; the plan sized it as ${db.instanceClass}.`,
+        ...(unsized ? {} : { Default: db.instanceClass }),
+        AllowedPattern: DB_INSTANCE_CLASS_PATTERN,
+        ConstraintDescription: 'must be an RDS DB instance class such as db.r6i.2xlarge',
+      };
+      labels[name] = { default: `DB instance class (${db.name})` };
+    }
+    dbClassByNode.set(db.id, name);
+  }
+  let sqlEngineVersion: string | null = null;
+  if (dbClassNames.size > 0) {
+    sqlEngineVersion = ids.claim('SqlEngineVersion');
+    parameters[sqlEngineVersion] = {
+      Type: 'String',
+      Description:
+        'RDS for SQL Server 2022 engine version. Minor versions are upgraded automatically afterwards; if RDS has retired this one, use the current 16.00 version (aws rds describe-db-engine-versions --engine sqlserver-ee).',
+      Default: RDS_SQL_SERVER_ENGINE_VERSION,
+      AllowedPattern: '^16\\.00\\.[0-9]+\\.[0-9]+\\.v[0-9]+$',
+      ConstraintDescription: 'must be a SQL Server 2022 engine version such as 16.00.4236.2.v1',
+    };
+    labels[sqlEngineVersion] = { default: 'SQL Server engine version (RDS)' };
+    groups.push({ label: 'Database', names: [...dbClassNames.values(), sqlEngineVersion] });
+  }
+
+  let customerGatewayIp: string | null = null;
+  let customerGatewayAsn: string | null = null;
+  const vpn = nodesOfKind(topology, 'vpn-connection')[0];
+  if (vpn) {
+    customerGatewayIp = ids.claim('CustomerGatewayIp');
+    customerGatewayAsn = ids.claim('CustomerGatewayAsn');
+    parameters[customerGatewayIp] = {
+      Type: 'String',
+      Description:
+        "Public IPv4 address of the VPN device in the customer's data centre (the customer gateway).",
+      ...(vpn.customerGatewayIp ? { Default: vpn.customerGatewayIp } : {}),
+      AllowedPattern: IPV4_ADDRESS_PATTERN,
+      ConstraintDescription: 'must be an IPv4 address such as 203.0.113.10',
+    };
+    parameters[customerGatewayAsn] = {
+      Type: 'Number',
+      Description: "BGP ASN of the customer's VPN device (a private ASN when it has none).",
+      Default: String(vpn.customerGatewayAsn),
+    };
+    labels[customerGatewayIp] = { default: 'Customer gateway public IP' };
+    labels[customerGatewayAsn] = { default: 'Customer gateway BGP ASN' };
+    groups.push({ label: 'Data centre VPN', names: [customerGatewayIp, customerGatewayAsn] });
+  }
+
+  let createAccountServices: string | null = null;
+  if (nodesOfKind(topology, 'guardduty').length > 0 || nodesOfKind(topology, 'config-recorder').length > 0) {
+    createAccountServices = ids.claim('CreateAccountServices');
+    parameters[createAccountServices] = {
+      Type: 'String',
+      Description:
+        'Create the GuardDuty detector and the AWS Config recorder, delivery channel and rules. There can be one of each per account and Region: choose false when the account already has them (for example through AWS Organizations).',
+      Default: 'true',
+      AllowedValues: ['true', 'false'],
+    };
+    labels[createAccountServices] = { default: 'Create GuardDuty and AWS Config' };
+  }
+  let alarmEmail: string | null = null;
+  if (nodesOfKind(topology, 'cloudwatch').length > 0) {
+    alarmEmail = ids.claim('AlarmEmail');
+    parameters[alarmEmail] = {
+      Type: 'String',
+      Description:
+        'E-mail address that receives the CloudWatch alarms (confirm the subscription mail); empty for none.',
+      Default: '',
+      AllowedPattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+      ConstraintDescription: 'must be empty or an e-mail address',
+    };
+    labels[alarmEmail] = { default: 'Alarm e-mail' };
+  }
+  const accountNames = [createAccountServices, alarmEmail].filter((n): n is string => n !== null);
+  if (accountNames.length > 0) groups.push({ label: 'Account services', names: accountNames });
+
   return {
     parameters,
     interfaceMetadata: {
@@ -193,5 +304,15 @@ export function buildParameters(
       if (!name) throw new Error(`No instance type parameter for node ${nodeId}`);
       return name;
     },
+    dbClassFor(nodeId) {
+      const name = dbClassByNode.get(nodeId);
+      if (!name) throw new Error(`No DB instance class parameter for node ${nodeId}`);
+      return name;
+    },
+    sqlEngineVersion,
+    customerGatewayIp,
+    customerGatewayAsn,
+    createAccountServices,
+    alarmEmail,
   };
 }

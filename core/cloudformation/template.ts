@@ -1,4 +1,4 @@
-import type { CfnObject, CfnValue, QuotedText } from './intrinsics';
+import type { CfnObject, CfnValue, Intrinsic, QuotedText } from './intrinsics';
 
 /** The parts of a CloudFormation template this exporter writes; field names are CloudFormation's own. */
 
@@ -37,6 +37,8 @@ export interface CfnTemplate {
   Description: QuotedText;
   Metadata: CfnObject;
   Parameters: Record<string, CfnParameter>;
+  /** Present only when some resource is conditional. */
+  Conditions?: Record<string, CfnValue>;
   Resources: Record<string, CfnResource>;
   Outputs: Record<string, CfnOutput>;
 }
@@ -44,5 +46,5 @@ export interface CfnTemplate {
 /** Tags as CloudFormation takes them on most resource types (a type alias, so it fits `CfnValue`). */
 export type CfnTag = {
   Key: string;
-  Value: string | QuotedText;
+  Value: string | QuotedText | Intrinsic;
 };

@@ -1,7 +1,21 @@
 import type { Issue, Result } from '../model/issue';
 import { zodIssues } from '../util/zod-issues';
-import { type PriceFilter, describeFilter, matchesFilter } from './price-filter';
-import { type PricedProduct, type PricingSnapshot, pricingSnapshotSchema, SNAPSHOT_FORMAT } from './snapshot';
+import { deriveLicenceIncludedVariants, isDerivationBase } from './derived-products';
+import { type PriceFilter, filterKey, matchesFilter } from './price-filter';
+import {
+  type PriceGap,
+  type PricedProduct,
+  type PricingSnapshot,
+  pricingSnapshotSchema,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+} from './snapshot';
+
+/** A derivation: the rule (an id in the book's derivationRules) and the published inputs it used. */
+export interface Derivation {
+  rule: string;
+  inputs: string[];
+}
 
 /** Where a figure came from, carried on every priced line. */
 export type PriceSource =
@@ -11,9 +25,9 @@ export type PriceSource =
       sourceId: string;
       sourceFile: string;
       publishedAt: string | null;
-      derived: { rule: string; inputs: string[] } | null;
+      derived: Derivation | null;
     }
-  | { kind: 'live'; region: string; fetchedAt: string };
+  | { kind: 'live'; region: string; sourceId: string; fetchedAt: string; derived: Derivation | null };
 
 export interface PriceMatch {
   product: PricedProduct;
@@ -21,24 +35,36 @@ export interface PriceMatch {
 }
 
 /**
- * Answers price filters. One implementation over products already in memory serves both the bundled
- * snapshot and products fetched from the live Price List API, so both use the same matching rule.
+ * Answers price filters. One implementation over products in memory serves the bundled snapshot and
+ * the snapshots a live refresh writes (live products first, bundled ones for what the refresh did not
+ * fetch), so both use the same matching rule.
  */
 export interface PriceBook {
   readonly region: string;
   readonly description: PriceBookDescription;
   lookup(filter: PriceFilter): PriceMatch | null;
+  /** The gap a filter falls into when the book has no price for it (see PricingSnapshot.gaps). */
+  gapFor(filter: PriceFilter): PriceGap | null;
+  /** A gap by id (terms such as Savings Plans are not filters). */
+  gap(id: string): PriceGap | null;
+}
+
+interface DescriptionCommon {
+  region: string;
+  sources: PricingSnapshot['sources'];
+  derivationRules: PricingSnapshot['derivationRules'];
+  gaps: PricingSnapshot['gaps'];
 }
 
 export type PriceBookDescription =
-  | {
-      kind: 'snapshot';
-      region: string;
-      pricesAsOf: string;
-      sources: PricingSnapshot['sources'];
-      derivationRules: PricingSnapshot['derivationRules'];
-    }
-  | { kind: 'live'; region: string; fetchedAt: string };
+  | (DescriptionCommon & { kind: 'snapshot'; pricesAsOf: string })
+  | (DescriptionCommon & {
+      kind: 'live';
+      fetchedAt: string;
+      endpoint: string;
+      servicesFetched: string[];
+      servicesFailed: { serviceCode: string; reason: string }[];
+    });
 
 /**
  * Products bucketed by serviceCode + productFamily, and for EC2 instances also by instanceType, so a
@@ -75,63 +101,115 @@ function candidatesFor(index: ProductIndex, filter: PriceFilter): readonly Price
   );
 }
 
+function gapMatches(gap: PriceGap, filter: PriceFilter): boolean {
+  for (const [key, value] of Object.entries(gap.match)) {
+    const actual =
+      key === 'serviceCode'
+        ? filter.serviceCode
+        : key === 'productFamily'
+          ? filter.productFamily
+          : Object.hasOwn(filter.attributes, key)
+            ? filter.attributes[key]
+            : undefined;
+    if (actual !== value) return false;
+  }
+  return Object.keys(gap.match).length > 0;
+}
+
+export function describeSnapshot(snapshot: PricingSnapshot): PriceBookDescription {
+  const common = {
+    region: snapshot.region,
+    sources: snapshot.sources,
+    derivationRules: snapshot.derivationRules,
+    gaps: snapshot.gaps,
+  };
+  if (snapshot.origin.kind === 'live')
+    return {
+      ...common,
+      kind: 'live',
+      fetchedAt: snapshot.origin.fetchedAt,
+      endpoint: snapshot.origin.endpoint,
+      servicesFetched: snapshot.origin.servicesFetched,
+      servicesFailed: snapshot.origin.servicesFailed,
+    };
+  return { ...common, kind: 'snapshot', pricesAsOf: snapshot.builtAt };
+}
+
+/** The price book over a snapshot, bundled or written by a live refresh. */
 export function createSnapshotPriceBook(snapshot: PricingSnapshot): PriceBook {
   const index = indexProducts(snapshot.products);
+  // License Included prices of types without a stored row are derived from the Linux row on first
+  // ask (derived-products.ts), so loading a snapshot stays quick; stored rows (a live refresh's
+  // observed Windows prices) always win.
+  const linuxByType = new Map<string, PricedProduct>();
+  for (const p of snapshot.products)
+    if (isDerivationBase(p) && p.attributes.instanceType && !linuxByType.has(p.attributes.instanceType))
+      linuxByType.set(p.attributes.instanceType, p);
+  const derivedByType = new Map<string, PricedProduct[]>();
+  const derivedFor = (filter: PriceFilter): readonly PricedProduct[] => {
+    const type = Object.hasOwn(filter.attributes, 'instanceType')
+      ? filter.attributes.instanceType
+      : undefined;
+    if (
+      type === undefined ||
+      filter.serviceCode !== 'AmazonEC2' ||
+      filter.productFamily !== 'Compute Instance'
+    )
+      return [];
+    let list = derivedByType.get(type);
+    if (!list) {
+      const base = linuxByType.get(type);
+      list = base ? deriveLicenceIncludedVariants(base, snapshot.licenceRates) : [];
+      derivedByType.set(type, list);
+    }
+    return list;
+  };
   const sources = new Map(snapshot.sources.map((s) => [s.id, s]));
   const cache = new Map<string, PriceMatch | null>();
-  return {
-    region: snapshot.region,
-    description: {
+  const gaps = new Map(snapshot.gaps.map((g) => [g.id, g]));
+  const sourceOf = (product: PricedProduct): PriceSource => {
+    const src = sources.get(product.provenance.sourceId);
+    if (src?.fetchedAt)
+      return {
+        kind: 'live',
+        region: snapshot.region,
+        sourceId: product.provenance.sourceId,
+        fetchedAt: src.fetchedAt,
+        derived: product.provenance.derived,
+      };
+    return {
       kind: 'snapshot',
       region: snapshot.region,
-      pricesAsOf: snapshot.builtAt,
-      sources: snapshot.sources,
-      derivationRules: snapshot.derivationRules,
-    },
+      sourceId: product.provenance.sourceId,
+      sourceFile: src?.file ?? product.provenance.sourceId,
+      publishedAt: src?.publishedAt ?? null,
+      derived: product.provenance.derived,
+    };
+  };
+  return {
+    region: snapshot.region,
+    description: describeSnapshot(snapshot),
     lookup(filter) {
-      const key = describeFilter(filter);
+      const key = filterKey(filter);
       const cached = cache.get(key);
       if (cached !== undefined) return cached;
-      const product = candidatesFor(index, filter).find((p) => matchesFilter(p, filter));
-      let match: PriceMatch | null = null;
-      if (product) {
-        const src = sources.get(product.provenance.sourceId);
-        match = {
-          product,
-          source: {
-            kind: 'snapshot',
-            region: snapshot.region,
-            sourceId: product.provenance.sourceId,
-            sourceFile: src?.file ?? product.provenance.sourceId,
-            publishedAt: src?.publishedAt ?? null,
-            derived: product.provenance.derived,
-          },
-        };
-      }
+      const product =
+        candidatesFor(index, filter).find((p) => matchesFilter(p, filter)) ??
+        derivedFor(filter).find((p) => matchesFilter(p, filter));
+      const match: PriceMatch | null = product ? { product, source: sourceOf(product) } : null;
       cache.set(key, match);
       return match;
     },
-  };
-}
-
-/** Price book over products fetched from the live API (see main/services/pricing-api.ts). */
-export function createLivePriceBook(
-  region: string,
-  fetchedAt: string,
-  products: readonly PricedProduct[],
-): PriceBook {
-  const index = indexProducts(products);
-  return {
-    region,
-    description: { kind: 'live', region, fetchedAt },
-    lookup(filter) {
-      const product = candidatesFor(index, filter).find((p) => matchesFilter(p, filter));
-      return product ? { product, source: { kind: 'live', region, fetchedAt } } : null;
+    gapFor(filter) {
+      return snapshot.gaps.find((g) => gapMatches(g, filter)) ?? null;
+    },
+    gap(id) {
+      return gaps.get(id) ?? null;
     },
   };
 }
 
-/** Validates a snapshot read from disk. */
+/** Validates a snapshot read from disk (bundled or refreshed). */
 export function parsePricingSnapshot(text: string, fileName: string): Result<PricingSnapshot> {
   let raw: unknown;
   try {
@@ -154,6 +232,19 @@ export function parsePricingSnapshot(text: string, fileName: string): Result<Pri
       ],
     };
   }
+  const version = (raw as { version?: unknown }).version;
+  if (version !== SNAPSHOT_VERSION) {
+    return {
+      ok: false,
+      issues: [
+        snapshotIssue(
+          'pricing.snapshot-old-version',
+          `${fileName} is a version ${String(version)} price snapshot; this Architecture Planner reads version ${SNAPSHOT_VERSION}.`,
+          fileName,
+        ),
+      ],
+    };
+  }
   const parsed = pricingSnapshotSchema.safeParse(raw);
   if (!parsed.success)
     return {
@@ -161,7 +252,7 @@ export function parsePricingSnapshot(text: string, fileName: string): Result<Pri
       issues: zodIssues(
         parsed.error,
         'pricing.snapshot-invalid',
-        'Rebuild the snapshot with `npm run pricing:build`.',
+        'Rebuild the snapshot with `npm run pricing:build`, or refresh it with `archplan pricing refresh`.',
       ),
     };
   return { ok: true, value: parsed.data, issues: [] };
@@ -172,7 +263,7 @@ function snapshotIssue(code: string, message: string, file: string): Issue {
     code,
     severity: 'error',
     message,
-    hint: 'Reinstall Architecture Planner or rebuild the snapshot with `npm run pricing:build`.',
+    hint: 'Reinstall Architecture Planner, rebuild the snapshot with `npm run pricing:build`, or refresh it with `archplan pricing refresh`.',
     path: { file },
   };
 }
@@ -182,6 +273,7 @@ export function publicationRange(
   sources: PricingSnapshot['sources'],
 ): { oldest: string; newest: string } | null {
   const dates = sources
+    .filter((s) => !s.fetchedAt)
     .map((s) => s.publishedAt?.slice(0, 10))
     .filter((d): d is string => !!d)
     .sort();
@@ -190,10 +282,21 @@ export function publicationRange(
   return oldest && newest ? { oldest, newest } : null;
 }
 
+/** "2026-11-23 14:05 UTC" from an ISO time. */
+export function formatFetchTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
 /** One line saying where the prices come from, for the CLI, the UI and the proposal. */
 export function describePriceBook(description: PriceBookDescription): string {
-  if (description.kind === 'live')
-    return `live AWS Price List API (${description.region}), fetched ${description.fetchedAt}`;
+  if (description.kind === 'live') {
+    const fallback =
+      description.servicesFailed.length > 0
+        ? `; ${description.servicesFailed.length} service${description.servicesFailed.length === 1 ? '' : 's'} from the bundled snapshot`
+        : '';
+    return `live AWS Price List refresh of ${formatFetchTime(description.fetchedAt)} for ${description.region}${fallback}`;
+  }
   const range = publicationRange(description.sources);
   const when = range
     ? range.oldest === range.newest

@@ -35,3 +35,15 @@ export function describeFilter(filter: PriceFilter): string {
     parts.push(`${k}~${v}`);
   return parts.join(' ');
 }
+
+/**
+ * A cache key for a filter: cheaper than describeFilter (no sorting). Filters built by the same code
+ * list their attributes in the same order, so equal filters get equal keys; a different order only
+ * costs a cache miss, never a wrong answer.
+ */
+export function filterKey(filter: PriceFilter): string {
+  let key = `${filter.serviceCode}\u0000${filter.productFamily}`;
+  for (const k in filter.attributes) key += `\u0000${k}=${filter.attributes[k]}`;
+  if (filter.contains) for (const k in filter.contains) key += `\u0000${k}~${filter.contains[k]}`;
+  return key;
+}

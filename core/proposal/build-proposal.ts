@@ -1,7 +1,10 @@
 import type { ServerRole } from '../model/inventory';
-import type { Ec2Node } from '../model/topology';
+import type { Ec2Node, NodeOfKind } from '../model/topology';
 import { nodesOfKind } from '../model/topology';
+import type { HaComparisonRow } from '../plan/compare-ha-patterns';
 import type { ProjectAnalysis } from '../plan/plan-project';
+import { haPattern } from '../topology/ha-patterns';
+import { sqlClusters } from '../topology/ha-patterns/shared';
 import type { EstimateLine } from '../pricing/estimate';
 import { monthlyByResource, monthlyByService } from '../pricing/estimate';
 import type { PriceBookDescription, PriceSource } from '../pricing/price-book';
@@ -131,6 +134,27 @@ export interface CheckView {
   suppression: string;
 }
 
+export interface HaComparisonView {
+  title: string;
+  summary: string;
+  selected: boolean;
+  highlyAvailable: string;
+  monthly: string;
+  /** Against the proposed pattern: "+$1,234.56", "−$80.00", or "Proposed". */
+  delta: string;
+  database: string;
+  rpo: string;
+  rto: string;
+  serverFailure: string;
+  azFailure: string;
+  licences: string;
+  fits: string;
+  fitReasons: string[];
+  constraints: string[];
+  checks: string;
+  checksTone: 'good' | 'bad';
+}
+
 export interface ProposalViewModel {
   meta: {
     documentTitle: string;
@@ -165,6 +189,8 @@ export interface ProposalViewModel {
   };
   sizing: SectionHeading & { intro: string; rows: SizingRow[]; hasDerived: boolean; derivedNote: string };
   diagram: SectionHeading & { intro: string; svg: string; caption: string };
+  /** The SQL Server HA patterns side by side; null when not computed or the design has no SQL Server. */
+  haComparison: (SectionHeading & { intro: string; rows: HaComparisonView[]; note: string }) | null;
   costs: SectionHeading & {
     intro: string;
     totals: { monthly: string; yearly: string; upfront: string };
@@ -277,9 +303,42 @@ function haPatternOf(project: Project, sqlCount: number): { label: string; descr
       description: `SQL Server runs as an Always On availability group with synchronous-commit replicas in separate Availability Zones, so the database survives the loss of a zone. Application servers are spread across ${azs} with ${nat}.`,
     };
   }
+  if (sqlHa === 'single-instance') {
+    return {
+      label: 'Single SQL Server instance',
+      description: `SQL Server runs as a single instance with scheduled backups to S3; it is not highly available and a zone failure means restoring from backup. Application servers are spread across ${azs} with ${nat}.`,
+    };
+  }
+  const pattern = haPattern(sqlHa);
   return {
-    label: 'Single SQL Server instance',
-    description: `SQL Server runs as a single instance with scheduled backups to S3; it is not highly available and a zone failure means restoring from backup. Application servers are spread across ${azs} with ${nat}.`,
+    label: pattern.title,
+    description: `${pattern.summary} ${pattern.azFailure} Application servers are spread across ${azs} with ${nat}.`,
+  };
+}
+
+function haComparisonView(row: HaComparisonRow): HaComparisonView {
+  const delta = new Money(row.deltaMonthlyUsd);
+  return {
+    title: row.title,
+    summary: row.summary,
+    selected: row.selected,
+    highlyAvailable: row.highlyAvailable ? 'Yes' : 'No',
+    monthly: `${formatUsd(row.monthlyUsd)}${row.linesWithoutPrice > 0 ? ' +' : ''}`,
+    delta: row.selected ? 'Proposed' : delta.isZero() ? DASH : `${delta.gt(0) ? '+' : ''}${formatUsd(delta)}`,
+    database: formatUsd(row.databaseMonthlyUsd),
+    rpo: row.rpo,
+    rto: row.rto,
+    serverFailure: row.serverFailure,
+    azFailure: row.azFailure,
+    licences: row.licences.map((l) => l.text).join('; ') || DASH,
+    fits: row.fits ? 'Fits' : 'Does not fit',
+    fitReasons: row.fitReasons,
+    constraints: row.constraints,
+    checks:
+      row.failingChecks.length === 0
+        ? 'All automatic checks pass'
+        : row.failingChecks.map((c) => `${c.ruleId} fails: ${c.detail}`).join(' '),
+    checksTone: row.failingChecks.length === 0 ? 'good' : 'bad',
   };
 }
 
@@ -448,8 +507,41 @@ function sizingRows(project: Project, analysis: ProjectAnalysis): SizingRow[] {
     }
     return { hourly: 'No price', monthly: 'No price', derived: false };
   };
+  // SQL Servers the pattern does not run on EC2: on RDS, or (one instance per pair) not deployed.
+  const rdsByServer = new Map<string, NodeOfKind<'rds-sql-server'>>();
+  for (const db of nodesOfKind(project.topology, 'rds-sql-server'))
+    for (const id of db.serverIds) rdsByServer.set(id, db);
+  const rdsMonthly = monthlyByResource(analysis.estimate);
+  const pairFirst = new Map<string, string>();
+  for (const c of sqlClusters(project.inventory))
+    for (const server of c.servers.slice(1)) pairFirst.set(server.id, c.servers[0]?.name ?? '');
   const rows: SizingRow[] = analysis.sizing.map((s) => {
     const node = byServer.get(s.serverId);
+    const db = node ? undefined : rdsByServer.get(s.serverId);
+    if (!node && s.role === 'sql' && s.chosen && (db || pairFirst.has(s.serverId))) {
+      const first = db ? db.serverIds[0] === s.serverId : false;
+      const monthly = db && first ? rdsMonthly.get(db.id) : undefined;
+      return {
+        server: s.server,
+        role: ROLE_TEXT[s.role].label,
+        current: spec(s.current.vcpu, s.current.memoryGib),
+        utilization: utilizationText(s),
+        required: spec(s.required.vcpu, s.required.memoryGib),
+        instanceType: db ? db.instanceClass : 'Not deployed',
+        instanceSpec: '',
+        hourlyPrice: DASH,
+        monthlyPrice: monthly !== undefined ? formatUsd(monthly) : DASH,
+        derivedPrice: false,
+        confidence: CONFIDENCE_LABEL[s.confidence],
+        rationale: s.rationale,
+        note: db
+          ? first
+            ? `Runs on Amazon RDS for SQL Server${db.multiAz ? ' (Multi-AZ: the standby is in the price)' : ''}; the monthly figure is the whole DB instance.`
+            : 'Its databases move to the same RDS DB instance as its on-premises partner.'
+          : `Not deployed with a single SQL Server per pair: its databases run on ${pairFirst.get(s.serverId) ?? 'its partner'}.`,
+        unsized: false,
+      };
+    }
     const deployedType = node?.instanceType ?? s.chosen?.instanceType ?? null;
     const unsized = s.chosen === null;
     const price = priceOf(node, s);
@@ -592,7 +684,9 @@ export function buildProposal(
   const lowerBoundNote = isLowerBound
     ? `${plural(estimate.totals.linesWithoutPrice, 'cost line')} had no price and ${estimate.totals.linesWithoutPrice === 1 ? 'is' : 'are'} not in the totals, so the totals are a lower bound.`
     : '';
-  const ha = haPatternOf(project, sqlCount);
+  const rdsCount = nodesOfKind(project.topology, 'rds-sql-server').length;
+  const hasSql = sqlCount + rdsCount > 0;
+  const ha = haPatternOf(project, sqlCount + rdsCount);
   const security = securityHeadline(analysis.checks);
 
   // Sections, numbered in print order.
@@ -602,6 +696,8 @@ export function buildProposal(
   const estateHeading = next('Current estate', 'estate');
   const sizingHeading = next('Sizing', 'sizing');
   const diagramHeading = next('Architecture', 'architecture');
+  const haRows = hasSql ? (analysis.haPatterns ?? []) : [];
+  const haHeading = haRows.length > 0 ? next('SQL Server high availability', 'sql-ha') : null;
   const costsHeading = next('Cost breakdown', 'costs');
   const securityHeading = next('Security posture', 'security');
   const assumptionsHeading = next('Assumptions', 'assumptions');
@@ -644,7 +740,7 @@ export function buildProposal(
     {
       label: 'Availability',
       value: `${project.options.azCount} zones`,
-      note: sqlCount > 0 ? ha.label : 'multi-AZ',
+      note: hasSql ? ha.label : 'multi-AZ',
     },
   ];
 
@@ -772,8 +868,18 @@ export function buildProposal(
       intro: `The proposed design in ${region}: a VPC across ${project.options.azCount} Availability Zones with public, application and data subnets in each. Monthly costs are shown on each resource.`,
       svg: renderDiagramSvg(project.topology, project.layout, resourceTotals),
       caption:
-        'Solid lines carry traffic, dashed lines database replication and dotted lines backups. S3 and KMS are regional services outside the VPC.',
+        'Solid lines carry traffic, dashed lines database replication and dotted lines backups. Regional and account services (backups, keys, audit, operations) are in the boxes beside the VPC; WAF and the link to the data centre face it from the left.',
     },
+    haComparison: haHeading
+      ? {
+          ...haHeading,
+          intro: `What happens when a server or an Availability Zone fails, and what it costs, for each way of running SQL Server. Monthly figures are for the whole design at ${estimate.purchaseOption} prices. The proposed design uses: ${haPattern(project.options.sqlHa).title}.`,
+          rows: haRows.map(haComparisonView),
+          note: haRows.some((r) => r.linesWithoutPrice > 0)
+            ? 'Some cost lines have no price; those totals are lower bounds.'
+            : '',
+        }
+      : null,
     costs,
     security: {
       ...securityHeading,

@@ -31,6 +31,7 @@ const COLOR = {
   networking: '#8C4FFF',
   storage: '#7AA116',
   security: '#DD344C',
+  management: '#E7157B',
   cost: '#1D6F42',
 } as const;
 
@@ -162,7 +163,25 @@ function serviceColor(node: TopologyNode): string {
     case 's3-bucket':
       return COLOR.storage;
     case 'kms-key':
+    case 'waf-web-acl':
+    case 'directory-service':
+    case 'secrets-manager-secret':
+    case 'guardduty':
       return COLOR.security;
+    case 'vpn-connection':
+    case 'direct-connect':
+    case 'route53-zone':
+    case 'vpc-endpoint':
+      return COLOR.networking;
+    case 'fsx-windows':
+      return COLOR.storage;
+    case 'rds-sql-server':
+      return COLOR.database;
+    case 'cloudtrail':
+    case 'config-recorder':
+    case 'patch-manager':
+    case 'cloudwatch':
+      return COLOR.management;
     default:
       return COLOR.muted;
   }
@@ -188,6 +207,34 @@ function glyphBody(node: TopologyNode): string {
       return `<ellipse cx="18" cy="11" rx="9.5" ry="3" ${W}/><path d="M8.5 11l2.6 14.5a6.9 2.6 0 0 0 13.8 0L27.5 11" ${W}/>`;
     case 'kms-key':
       return `<circle cx="12.5" cy="18" r="5" ${W}/><path d="M17.5 18H29M25.5 18v4M29 18v3" ${W}/>`;
+    case 'rds-sql-server':
+      return `<ellipse cx="18" cy="11" rx="9" ry="3.5" ${W}/><path d="M9 11v14a9 3.5 0 0 0 18 0V11" ${W}/><path d="M9 18a9 3.5 0 0 0 18 0" ${W}/>`;
+    case 'waf-web-acl':
+      return `<path d="M18 7l9 3.5v6.5c0 5.5-3.8 9.5-9 12-5.2-2.5-9-6.5-9-12v-6.5z" ${W}/><path d="M13.5 18l3 3 6-6" ${W}/>`;
+    case 'vpn-connection':
+      return `<rect x="11" y="17" width="14" height="11" rx="1.5" ${W}/><path d="M14 17v-3.5a4 4 0 0 1 8 0V17M18 21v3" ${W}/>`;
+    case 'direct-connect':
+      return `<rect x="6.5" y="12" width="8" height="12" rx="1" ${W}/><rect x="21.5" y="12" width="8" height="12" rx="1" ${W}/><path d="M14.5 18h7" ${W}/>`;
+    case 'route53-zone':
+      return `<circle cx="18" cy="18" r="10" ${W}/><path d="M8 18h20M18 8c-4.5 4.5-4.5 15.5 0 20M18 8c4.5 4.5 4.5 15.5 0 20" ${W}/>`;
+    case 'directory-service':
+      return `<circle cx="18" cy="12.5" r="4" ${W}/><path d="M10.5 27.5v-2a7.5 7.5 0 0 1 15 0v2" ${W}/>`;
+    case 'fsx-windows':
+      return `<path d="M8 11h7.5l2 3H28v13H8z" ${W}/><path d="M12 19h12M12 23h8" ${W}/>`;
+    case 'cloudtrail':
+      return `<path d="M11 8h9.5l4.5 4.5V28H11z" ${W}/><path d="M14.5 16h7M14.5 20h7M14.5 24h4.5" ${W}/>`;
+    case 'guardduty':
+      return `<path d="M7.5 18s4-7 10.5-7 10.5 7 10.5 7-4 7-10.5 7-10.5-7-10.5-7z" ${W}/><circle cx="18" cy="18" r="3.2" ${W}/>`;
+    case 'config-recorder':
+      return `<circle cx="18" cy="18" r="4.5" ${W}/><path d="M18 7.5v4M18 24.5v4M7.5 18h4M24.5 18h4M10.6 10.6l2.8 2.8M22.6 22.6l2.8 2.8M25.4 10.6l-2.8 2.8M10.6 25.4l2.8-2.8" ${W}/>`;
+    case 'patch-manager':
+      return `<rect x="8" y="13.5" width="20" height="9" rx="4.5" transform="rotate(-45 18 18)" ${W}/><path d="M16 16h.01M20 16h.01M16 20h.01M20 20h.01" ${W}/>`;
+    case 'secrets-manager-secret':
+      return `<rect x="10.5" y="16" width="15" height="12" rx="1.5" ${W}/><path d="M13.5 16v-3a4.5 4.5 0 0 1 9 0v3" ${W}/><circle cx="18" cy="22" r="1.5" fill="#FFFFFF"/>`;
+    case 'cloudwatch':
+      return `<path d="M8 27h20M8 9v18" ${W}/><path d="M11 23l5-6 4 3 6-8" ${W}/>`;
+    case 'vpc-endpoint':
+      return `<rect x="7.5" y="11" width="12" height="14" rx="1.5" ${W}/><path d="M19.5 18H29M25 14l4 4-4 4" ${W}/>`;
     default:
       return '';
   }
@@ -343,6 +390,34 @@ function detailOf(node: TopologyNode): string {
         .join(' · ');
     case 'kms-key':
       return node.rotation ? 'Key rotation on' : 'Key rotation off';
+    case 'waf-web-acl':
+      return `${node.managedRuleGroups.length} managed rule groups${node.rateLimit ? ' · rate limit' : ''}`;
+    case 'vpn-connection':
+      return `Two tunnels · ${node.onPremisesCidrs.join(', ')}`;
+    case 'direct-connect':
+      return `${node.connectionType === 'hosted' ? 'Hosted' : 'Dedicated'} ${node.bandwidth} · ${node.onPremisesCidrs.join(', ')}`;
+    case 'route53-zone':
+      return node.domainName;
+    case 'directory-service':
+      return `${node.edition} · ${node.domainName}`;
+    case 'fsx-windows':
+      return `${node.deploymentType === 'MULTI_AZ_1' ? 'Multi-AZ' : 'Single-AZ'} · ${node.storageGib} GiB · ${node.throughputMiBps} MB/s`;
+    case 'rds-sql-server':
+      return `${node.instanceClass}${node.multiAz ? ' · Multi-AZ' : ''}`;
+    case 'cloudtrail':
+      return node.logFileValidation ? 'Validated, KMS-encrypted' : 'KMS-encrypted';
+    case 'guardduty':
+      return node.malwareProtection ? 'Threats and malware' : 'Threat detection';
+    case 'config-recorder':
+      return `${node.managedRules.length} managed rules`;
+    case 'patch-manager':
+      return `Windows · approve after ${node.approveAfterDays} days`;
+    case 'secrets-manager-secret':
+      return node.rotationDays ? `Rotates every ${node.rotationDays} days` : 'Generated at deployment';
+    case 'cloudwatch':
+      return `${node.logGroups.length} log groups · alarms`;
+    case 'vpc-endpoint':
+      return node.endpointType === 'Gateway' ? 'Gateway endpoint' : 'Interface endpoint';
     default:
       return '';
   }

@@ -40,9 +40,27 @@ const GROUP_PADDING = '[top=44,left=16,bottom=16,right=16]';
 
 const elk = new ELK();
 
-function layoutOptionsFor(kind: NodeKind | 'root'): Record<string, string> {
+/**
+ * Layout of a group's children. `parentKind` tells a box of services inside the VPC (a row under the
+ * AZs) from one beside it (a column).
+ */
+function layoutOptionsFor(
+  kind: NodeKind | 'root',
+  parentKind: NodeKind | null = null,
+): Record<string, string> {
   const common = { 'elk.padding': GROUP_PADDING, 'elk.spacing.nodeNode': '24' };
   switch (kind) {
+    case 'service-group':
+      // Layered with no edges puts every child in one layer: across for DOWN, stacked for RIGHT.
+      return {
+        ...common,
+        'elk.algorithm': 'layered',
+        'elk.direction': parentKind === null ? 'RIGHT' : 'DOWN',
+        'elk.separateConnectedComponents': 'false',
+        'elk.spacing.nodeNode': '16',
+        'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+        'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      };
     case 'subnet':
       // Rows of servers, a little wider than tall however many bots a subnet holds; wide enough for
       // the subnet's title and CIDR even when it holds one node.
@@ -77,9 +95,21 @@ function layoutOptionsFor(kind: NodeKind | 'root'): Record<string, string> {
   }
 }
 
+/** Resources outside the VPC that face it from the left: the customer's side and the edge in front of the ALB. */
+const LEFT_OF_VPC: ReadonlySet<NodeKind> = new Set(['vpn-connection', 'direct-connect', 'waf-web-acl']);
+/** Managed services that span AZs (their nodes sit in the VPC, below the AZ columns). */
+const BELOW_AZS: ReadonlySet<NodeKind> = new Set([
+  'directory-service',
+  'fsx-windows',
+  'rds-sql-server',
+  'service-group',
+  'vpc-endpoint',
+]);
+
 /**
  * Edges that exist only to order siblings: public above app above data in an AZ; gateway and load
- * balancer above the AZs in the VPC; regional services to the right of the VPC. They are not drawn.
+ * balancer above the AZs, and the services that span AZs below them, in the VPC; the data-centre link
+ * and WAF to the left of the VPC, regional services to its right. They are not drawn.
  */
 function orderingEdges(
   topology: Topology,
@@ -104,14 +134,21 @@ function orderingEdges(
       const igw = children.find((c) => c.kind === 'internet-gateway');
       const alb = children.find((c) => c.kind === 'load-balancer');
       const azs = children.filter((c) => c.kind === 'availability-zone');
+      const below = children.filter((c) => BELOW_AZS.has(c.kind));
       if (igw && alb) add(node.id, igw.id, alb.id);
       const above = alb ?? igw;
       if (above) for (const az of azs) add(node.id, above.id, az.id);
+      for (const b of below) for (const az of azs) add(node.id, az.id, b.id);
     }
   }
   const roots = childrenOf.get(null) ?? [];
   const vpc = roots.find((n) => n.kind === 'vpc');
-  if (vpc) for (const r of roots) if (r.id !== vpc.id) add(null, vpc.id, r.id);
+  if (vpc)
+    for (const r of roots) {
+      if (r.id === vpc.id) continue;
+      if (LEFT_OF_VPC.has(r.kind)) add(null, r.id, vpc.id);
+      else add(null, vpc.id, r.id);
+    }
   return out;
 }
 
@@ -119,12 +156,13 @@ function toElk(
   node: TopologyNode,
   childrenOf: Map<string | null, TopologyNode[]>,
   edges: Map<string | null, ElkExtendedEdge[]>,
+  parentKind: NodeKind | null,
 ): ElkNode {
   if (isGroupKind(node.kind)) {
     return {
       id: node.id,
-      layoutOptions: layoutOptionsFor(node.kind),
-      children: (childrenOf.get(node.id) ?? []).map((c) => toElk(c, childrenOf, edges)),
+      layoutOptions: layoutOptionsFor(node.kind, parentKind),
+      children: (childrenOf.get(node.id) ?? []).map((c) => toElk(c, childrenOf, edges, node.kind)),
       edges: edges.get(node.id) ?? [],
       // An empty subnet still needs room for its title.
       ...((childrenOf.get(node.id) ?? []).length === 0 ? { width: 240, height: 80 } : {}),
@@ -170,7 +208,7 @@ export async function layoutTopology(
   const graph: ElkNode = {
     id: 'root',
     layoutOptions: layoutOptionsFor('root'),
-    children: (childrenOf.get(null) ?? []).map((n) => toElk(n, childrenOf, edges)),
+    children: (childrenOf.get(null) ?? []).map((n) => toElk(n, childrenOf, edges, null)),
     edges: edges.get(null) ?? [],
   };
   const result = await elk.layout(graph);

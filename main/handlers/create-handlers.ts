@@ -8,7 +8,7 @@ import { createSnapshotLoader } from './snapshot-loader';
 /** Every channel of core/ipc/contract.ts, for either shell. Call through dispatch(), which parses both ways. */
 export function createHandlers(ctx: HostContext): Handlers {
   // One loader for the host: pricing.snapshot and export.plan read and cache each region's snapshot once.
-  const snapshots = createSnapshotLoader(ctx.pricingDataDir);
+  const snapshots = createSnapshotLoader(ctx.pricingDataDir, ctx.refreshedPricingDir ?? null);
   return {
     ...createAppHandlers(ctx),
     ...createPricingHandlers(ctx, snapshots),

@@ -99,7 +99,10 @@ export function createExportHandlers(ctx: HostContext, snapshots: SnapshotLoader
       // Prices first: a region without prices should not make the architect choose a folder for nothing.
       const prices = await snapshots.priceContext(project.options.region);
       if (!prices.ok) return { status: 'error', issues: prices.issues };
-      const analysis = analyzeProject(project, prices.value);
+      const analysis = analyzeProject(project, prices.value, {
+        comparePurchaseOptions: true,
+        compareHaPatterns: true,
+      });
       const target = ctx.mode === 'desktop' ? await desktopTarget() : await browserTarget(project);
       if (!target.ok) return target.output;
       const written = await writePlanOutputs(target.dir, project, analysis, {

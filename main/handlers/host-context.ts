@@ -11,6 +11,11 @@ export interface HostContext {
   version: string;
   /** Folder holding pricing-data/<region>.json snapshots. */
   pricingDataDir: string;
+  /**
+   * Folder of live price refreshes (`archplan pricing refresh` writes <region>-<fetchedAt>.json there);
+   * the newest one of a region is preferred over the bundled snapshot. Absent: bundled prices only.
+   */
+  refreshedPricingDir?: string | null;
   /** Browser mode: the only folder projects are opened from and saved to. Null on the desktop. */
   workspaceDir: string | null;
   /** Desktop: recently opened or saved projects. Null in browser mode (its "recent" list is the workspace). */

@@ -9,12 +9,12 @@ export interface PricingHandlers {
 }
 
 /**
- * pricing.snapshot: the bundled snapshot of a region, through the host's shared loader (read and
- * validated once per region, then served from memory).
+ * pricing.snapshot: the region's prices through the host's shared loader (read and validated once per
+ * region, then served from memory): the newest live refresh when there is one, else the bundled snapshot.
  */
 export function createPricingHandlers(
   ctx: HostContext,
-  snapshots: SnapshotLoader = createSnapshotLoader(ctx.pricingDataDir),
+  snapshots: SnapshotLoader = createSnapshotLoader(ctx.pricingDataDir, ctx.refreshedPricingDir ?? null),
 ): PricingHandlers {
   return {
     async 'pricing.snapshot'({ region }) {

@@ -2,8 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buildDeliveryFiles, checkTemplateInputs } from '../../core/cloudformation';
 import { type Issue, type Result, hasErrors } from '../../core/model/issue';
+import { haComparisonJson } from '../../core/plan/compare-ha-patterns';
 import type { ProjectAnalysis } from '../../core/plan/plan-project';
-import type { Estimate } from '../../core/pricing/estimate';
+import type { PurchaseOptionSummary } from '../../core/pricing/compare';
+import { type Estimate, monthlyByService, monthlyByTier } from '../../core/pricing/estimate';
+import { describePriceBook } from '../../core/pricing/price-book';
+import { COST_TIER_LABELS } from '../../core/pricing/tiers';
 import { buildProposal } from '../../core/proposal/build-proposal';
 import { renderProposalHtmlResult } from '../../core/proposal/render-html';
 import { serializeProject } from '../../core/project/load-project';
@@ -40,55 +44,119 @@ export interface PlanOutputs {
   pdf: PdfOutcome;
 }
 
-/** estimate.json: the contract in ARCHITECTURE.md, money as exact decimal strings. */
-export function estimateJson(estimate: Estimate): string {
+/**
+ * estimate.json: the contract in ARCHITECTURE.md, money as exact decimal strings. Beyond the contract:
+ * each line's tier, purchase option, upfront and effective monthly figures; totals by service and by
+ * tier; what the price source lacks; and, when computed, every purchase option side by side.
+ */
+export function estimateJson(estimate: Estimate, purchaseOptions?: readonly PurchaseOptionSummary[]): string {
   const src = estimate.priceSource;
+  const common = {
+    region: src.region,
+    sources: src.sources,
+    derivationRules: src.derivationRules,
+    notPriced: src.gaps.map((g) => ({ id: g.id, what: g.what, reason: g.reason })),
+  };
   const priceSource =
     src.kind === 'snapshot'
-      ? {
-          kind: 'snapshot',
-          region: src.region,
-          publishedAt: src.pricesAsOf,
-          sources: src.sources,
-          derivationRules: src.derivationRules,
-        }
-      : { kind: 'live', region: src.region, fetchedAt: src.fetchedAt };
-  return `${JSON.stringify({ region: estimate.region, currency: estimate.currency, purchaseOption: estimate.purchaseOption, priceSource, lines: estimate.lines, totals: estimate.totals, assumptions: estimate.assumptions }, null, 2)}\n`;
+      ? { kind: 'snapshot', publishedAt: src.pricesAsOf, description: describePriceBook(src), ...common }
+      : {
+          kind: 'live',
+          fetchedAt: src.fetchedAt,
+          description: describePriceBook(src),
+          endpoint: src.endpoint,
+          servicesFetched: src.servicesFetched,
+          servicesFailed: src.servicesFailed,
+          ...common,
+        };
+  return `${JSON.stringify(
+    {
+      region: estimate.region,
+      currency: estimate.currency,
+      purchaseOption: estimate.purchaseOption,
+      usageProfile: estimate.usageProfile,
+      priceSource,
+      lines: estimate.lines,
+      totals: estimate.totals,
+      byService: monthlyByService(estimate),
+      byTier: monthlyByTier(estimate),
+      ...(purchaseOptions ? { comparison: purchaseOptions } : {}),
+      assumptions: estimate.assumptions,
+    },
+    null,
+    2,
+  )}\n`;
 }
 
-/** estimate.csv: one line per cost component with its price source, then the monthly total. */
+/** estimate.csv: one line per cost component with its tier, purchase option and price source, then the totals. */
 export function estimateCsv(estimate: Estimate): string {
   const header = [
     'resource_id',
     'resource_name',
+    'tier',
     'service',
     'component',
     'quantity',
     'unit',
     'unit_price_usd',
     'monthly_usd',
+    'upfront_usd',
+    'effective_monthly_usd',
+    'purchase_option',
     'price_source',
-    'published_at',
+    'published_or_fetched_at',
     'derived',
+    'derivation',
+    'price_filter',
+    'price_not_found',
     'assumption',
   ];
   const rows = estimate.lines.map((l) =>
     csvRow([
       l.resourceId,
       l.resourceName,
+      COST_TIER_LABELS[l.tier],
       l.service,
       l.component,
       l.quantity,
       l.unit,
       l.unitPriceUsd ?? '',
       l.monthlyUsd ?? 'NO PRICE',
-      l.source ? (l.source.kind === 'snapshot' ? l.source.sourceFile : 'AWS Price List API') : '',
+      l.upfrontUsd ?? '',
+      l.effectiveMonthlyUsd ?? '',
+      l.purchaseOption,
+      l.source ? (l.source.kind === 'snapshot' ? l.source.sourceFile : 'AWS Price List Query API') : '',
       l.source ? (l.source.kind === 'snapshot' ? (l.source.publishedAt ?? '') : l.source.fetchedAt) : '',
-      l.source?.kind === 'snapshot' && l.source.derived ? 'yes' : 'no',
+      l.source?.derived ? 'yes' : 'no',
+      l.source?.derived ? `${l.source.derived.rule}: ${l.source.derived.inputs.join(' + ')}` : '',
+      l.priceFilter,
+      l.priceNotFound?.reason ?? '',
       l.assumption ?? '',
     ]),
   );
-  return `${[csvRow(header), ...rows, csvRow(['', 'TOTAL', '', '', '', '', '', estimate.totals.monthlyUsd, '', '', '', ''])].join('\n')}\n`;
+  const t = estimate.totals;
+  const total = csvRow([
+    '',
+    'TOTAL',
+    '',
+    '',
+    t.linesWithoutPrice > 0 ? `${t.linesWithoutPrice} lines without a price are not included` : '',
+    '',
+    '',
+    '',
+    t.monthlyUsd,
+    t.upfrontUsd,
+    t.effectiveMonthlyUsd,
+    estimate.purchaseOption,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+  ]);
+  return `${[csvRow(header), ...rows, total].join('\n')}\n`;
 }
 
 function writeFailed(file: string, e: unknown): Issue {
@@ -213,10 +281,13 @@ export async function writePlanOutputs(
   if (!proposal.ok) return proposal;
   const files = [
     { path: 'project.archplan.json', content: serializeProject(project) },
-    { path: 'estimate.json', content: estimateJson(analysis.estimate) },
+    { path: 'estimate.json', content: estimateJson(analysis.estimate, analysis.purchaseOptions) },
     { path: 'estimate.csv', content: estimateCsv(analysis.estimate) },
     { path: 'sizing.json', content: `${JSON.stringify(analysis.sizing, null, 2)}\n` },
     { path: 'checks.json', content: `${JSON.stringify(analysis.checks, null, 2)}\n` },
+    ...(analysis.haPatterns
+      ? [{ path: 'ha-comparison.json', content: haComparisonJson(analysis.haPatterns) }]
+      : []),
     { path: 'diagram.svg', content: proposal.value.svg },
     ...buildDeliveryFiles(project).map((f) => ({ path: `cloudformation/${f.path}`, content: f.content })),
     { path: 'proposal.html', content: proposal.value.html },

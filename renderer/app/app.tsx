@@ -116,10 +116,14 @@ export function App({ api }: { api: RendererApi }) {
     void ensurePrices(region);
   }, [ensurePrices, region]);
 
-  const onImportFile = async (file: File | undefined): Promise<void> => {
-    if (!file) return;
-    const text = await file.text();
-    await store.getState().importInventory(file.name, text);
+  const onImportFiles = async (list: FileList | null): Promise<void> => {
+    const chosen = list ? [...list] : [];
+    if (chosen.length === 0) return;
+    // Bytes, not text: the format (CSV, XLSX, ZIP of RVTools CSVs) is detected in core.
+    const files = await Promise.all(
+      chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
+    await store.getState().importInventoryFiles(files);
   };
 
   return (
@@ -175,12 +179,13 @@ export function App({ api }: { api: RendererApi }) {
       <input
         ref={importInput}
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,.xlsx,.zip,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/zip"
+        multiple
         hidden
         data-testid="import-input"
         onChange={(e) => {
           const input = e.currentTarget;
-          void onImportFile(input.files?.[0]).finally(() => {
+          void onImportFiles(input.files).finally(() => {
             // Clearing lets the architect re-import the same file after fixing it.
             input.value = '';
           });

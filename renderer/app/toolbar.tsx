@@ -1,3 +1,4 @@
+import { HaComparison } from '../features/ha-comparison/ha-comparison';
 import type { AppCommand } from '../host/app-commands';
 import { selectSnapshot } from '../store/analysis';
 import { hasSomethingToExport } from '../store/export-slice';
@@ -73,6 +74,7 @@ export function Toolbar({
         >
           Export…
         </button>
+        <HaComparison />
         <span className="toolbar__sep" aria-hidden="true" />
         <button
           type="button"
@@ -80,9 +82,9 @@ export function Toolbar({
           data-testid="toolbar-import"
           onClick={() => onCommand('import-inventory')}
           disabled={busy}
-          title="Import the customer's inventory (native CSV)"
+          title="Import the customer's inventory: the template (CSV/XLSX), a Migration Hub import CSV or an RVTools export"
         >
-          Import CSV…
+          Import inventory…
         </button>
       </div>
       <div className="toolbar__project">

@@ -1,5 +1,10 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { parseNativeCsv } from '../../core/inventory/parse-native-csv';
+import { type ServerEdit, editServer as applyServerEdit } from '../../core/inventory/edit-inventory';
+import {
+  INVENTORY_FORMAT_LABELS,
+  type InventoryFileInput,
+  parseInventoryFiles,
+} from '../../core/inventory/parse-inventory-file';
 import { type Issue, hasErrors } from '../../core/model/issue';
 import { createProject, planProject } from '../../core/plan/plan-project';
 import { parseProject } from '../../core/project/load-project';
@@ -27,8 +32,18 @@ export interface ProjectSlice {
   /** True when there are no unsaved changes or the architect agrees to lose them. */
   confirmDiscard(action: string): boolean;
   newProject(): void;
-  /** Parses a native inventory CSV and plans a new design from it; on errors the open project is untouched. */
-  importInventory(fileName: string, text: string): Promise<boolean>;
+  /**
+   * Parses an inventory file (any supported format, detected from its content) and plans a new design
+   * from it; on errors the open project is untouched.
+   */
+  importInventory(fileName: string, content: string | Uint8Array): Promise<boolean>;
+  /** Several files at once: RVTools tab CSVs (vInfo, vCPU, vMemory, vDisk); one file of any format also works. */
+  importInventoryFiles(files: readonly InventoryFileInput[]): Promise<boolean>;
+  /**
+   * An edit from the inventory grid (role, SQL edition, pinned instance type): applied through core
+   * and re-planned, so the design, sizing and estimate follow. Manual diagram positions are kept.
+   */
+  editServer(serverId: string, edit: ServerEdit): Promise<boolean>;
   /** Opens a project through the host: a path in the workspace, or (desktop, no path) the Open dialog. */
   openProject(path?: string): Promise<boolean>;
   /** Opens a project file the browser read from disk; it is saved into the workspace under its name. */
@@ -48,6 +63,16 @@ function countBySeverity(issues: readonly Issue[]): string {
     notices && `${notices} notice${notices === 1 ? '' : 's'}`,
   ].filter(Boolean);
   return parts.join(', ');
+}
+
+function describeEdit(name: string, edit: ServerEdit): string {
+  if (edit.pinnedInstanceType !== undefined)
+    return edit.pinnedInstanceType
+      ? `${name} is pinned to ${edit.pinnedInstanceType}; the design and estimate follow.`
+      : `${name} is sized automatically again.`;
+  if (edit.role !== undefined) return `${name} is now planned as ${edit.role}.`;
+  if (edit.sqlEdition !== undefined) return `${name}'s SQL Server edition is now ${edit.sqlEdition}.`;
+  return `${name} was updated.`;
 }
 
 export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], [], ProjectSlice> {
@@ -128,9 +153,60 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
         get().report('info', 'New project. Import an inventory CSV to plan the design.');
       },
 
-      async importInventory(fileName, text) {
+      importInventory(fileName, content) {
+        const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+        return get().importInventoryFiles([{ name: fileName, bytes }]);
+      },
+
+      async editServer(serverId, edit) {
         const before = get().project;
-        const parsed = parseNativeCsv(text, fileName, deps.now());
+        const inventory = applyServerEdit(before.inventory, serverId, edit);
+        if (inventory === before.inventory) return false;
+        const server = inventory.servers.find((x) => x.id === serverId);
+        get().setBusy(`Re-planning for ${server?.name ?? serverId}…`);
+        try {
+          const prices = await get().ensurePrices(before.options.region);
+          if (!prices) {
+            get().report(
+              'error',
+              `Prices for ${before.options.region} are not available; the change was not applied.`,
+            );
+            return false;
+          }
+          const planned = await planProject(before, inventory, prices);
+          if (get().project !== before) {
+            get().report(
+              'warning',
+              'The change was not applied: the project changed while it was being re-planned.',
+            );
+            return false;
+          }
+          set({ project: planned.project, dirty: true });
+          get().report(
+            planned.issues.some((i) => i.severity !== 'notice') ? 'warning' : 'success',
+            describeEdit(server?.name ?? serverId, edit),
+            planned.issues.filter((i) => i.path?.row === undefined || i.path.row === server?.source?.row),
+          );
+          return true;
+        } catch (e) {
+          get().report(
+            'error',
+            'The change was not applied.',
+            issuesFromFailure(e, 'Re-planning the design'),
+          );
+          return false;
+        } finally {
+          get().setBusy(null);
+        }
+      },
+
+      async importInventoryFiles(files) {
+        const fileName =
+          files.length === 1
+            ? (files[0]?.name ?? 'inventory')
+            : `${files[0]?.name ?? 'inventory'} and ${files.length - 1} more`;
+        const before = get().project;
+        const parsed = parseInventoryFiles(files, deps.now());
         if (hasErrors(parsed.issues)) {
           get().report(
             'error',
@@ -166,9 +242,10 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
           replaceProject(planned.project, get().filePath, true);
           const issues = [...parsed.issues, ...planned.issues];
           const n = parsed.inventory.servers.length;
+          const format = parsed.format ? ` (${INVENTORY_FORMAT_LABELS[parsed.format]})` : '';
           get().report(
             issues.some((i) => i.severity === 'warning') ? 'warning' : 'success',
-            `Imported ${n} server${n === 1 ? '' : 's'} from ${fileName}${issues.length > 0 ? ` (${countBySeverity(issues)})` : ''}.`,
+            `Imported ${n} server${n === 1 ? '' : 's'} from ${fileName}${format}${issues.length > 0 ? `: ${countBySeverity(issues)}` : ''}.`,
             issues,
           );
           return true;

@@ -1,3 +1,4 @@
+import { PROJECT_VERSION } from '../../core/project/schema';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,7 +59,7 @@ describe('browser mode: import, see, save, reopen, export', () => {
       .toBe(1);
     const file = readdirSync(workspace).find((f) => f.endsWith('.archplan.json')) as string;
     const saved = JSON.parse(readFileSync(join(workspace, file), 'utf8'));
-    expect(saved).toMatchObject({ format: 'archplan', version: 1 });
+    expect(saved).toMatchObject({ format: 'archplan', version: PROJECT_VERSION });
     expect(saved.inventory.servers).toHaveLength(14);
 
     await page.getByTestId('toolbar-new').click();
@@ -95,6 +96,20 @@ describe('browser mode: import, see, save, reopen, export', () => {
     );
     expect(await page.getByTestId('export-dialog').isVisible()).toBe(false);
     await page.screenshot({ path: artifactPath('03-exported.png') });
+  });
+
+  it('compares the SQL Server HA patterns and re-plans the design with another one', async () => {
+    await page.getByTestId('ha-compare-open').click();
+    const table = page.getByTestId('ha-compare-table');
+    await table.waitFor({ timeout: 30_000 });
+    expect(await table.locator('tbody tr').count()).toBe(5);
+    expect(await page.getByTestId('ha-row-single-instance').innerText()).toContain('RES-01');
+    await page.screenshot({ path: artifactPath('04-ha-comparison.png') });
+    await page.getByTestId('ha-choose-fci-fsx').click();
+    await page.locator('.react-flow__node[data-id="fsx-sql"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('ha-compare-dialog').isVisible()).toBe(false);
+    expect(await page.getByTestId('status-bar').innerText()).toContain('Failover cluster instance on FSx');
+    await page.screenshot({ path: artifactPath('05-fci-fsx.png') });
   });
 
   it('ran without page errors', () => {

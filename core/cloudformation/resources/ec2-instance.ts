@@ -18,7 +18,17 @@ export interface InstanceInputs {
   key: string | null;
   /** Private default route per zone: instances wait for it so the SSM agent can register at first boot. */
   privateRouteByZone: ReadonlyMap<string, string>;
+  /**
+   * Nodes of a Windows Server Failover Cluster that spans subnets: each gets two secondary private IPs
+   * on its network interface, for the cluster's address and the listener's (or the FCI's network name).
+   */
+  isClusterNode(node: Ec2Node): boolean;
+  /** Value of the Patch Group tag (the patch baseline serves it), or null without Patch Manager. */
+  patchGroup: CfnValue | null;
 }
+
+/** The cluster IP address and the listener (or FCI network name) address in each node's subnet. */
+export const CLUSTER_SECONDARY_IPS = 2;
 
 /** Windows' root device on AWS AMIs; it goes with the instance, data volumes outlive it. */
 const ROOT_DEVICE = '/dev/sda1';
@@ -82,6 +92,8 @@ export function buildInstances(
     const extraTags: CfnTag[] = [{ Key: 'Role', Value: node.role }];
     if (node.haRole) extraTags.push({ Key: 'HaRole', Value: node.haRole });
     if (node.sqlEdition !== 'none') extraTags.push({ Key: 'SqlEdition', Value: node.sqlEdition });
+    if (inputs.patchGroup)
+      extraTags.push({ Key: 'Patch Group', Value: inputs.patchGroup as CfnTag['Value'] });
     const route = inputs.privateRouteByZone.get(subnet.zone);
     const rootDevice = node.volumes.some((v) => v.device === ROOT_DEVICE)
       ? ROOT_DEVICE
@@ -120,10 +132,34 @@ export function buildInstances(
       Properties: {
         ImageId: ref(inputs.amiFor(node.sqlEdition)),
         InstanceType: ref(inputs.instanceTypeFor(node.id)),
-        SubnetId: ref(nodeLogicalId(ctx, subnet.id) as string),
-        SecurityGroupIds: groups.map((g) => getAtt(g, 'GroupId')),
+        ...(inputs.isClusterNode(node)
+          ? {
+              NetworkInterfaces: [
+                {
+                  DeviceIndex: '0',
+                  SubnetId: ref(nodeLogicalId(ctx, subnet.id) as string),
+                  GroupSet: groups.map((g) => getAtt(g, 'GroupId')),
+                  SecondaryPrivateIpAddressCount: CLUSTER_SECONDARY_IPS,
+                  AssociatePublicIpAddress: false,
+                  DeleteOnTermination: true,
+                },
+              ],
+            }
+          : {
+              SubnetId: ref(nodeLogicalId(ctx, subnet.id) as string),
+              SecurityGroupIds: groups.map((g) => getAtt(g, 'GroupId')),
+            }),
         IamInstanceProfile: ref(inputs.profileFor(node)),
         MetadataOptions: metadataOptions,
+        // Optimize CPUs: fewer active cores, fewer licensed vCPUs (the estimate prices the same count).
+        ...(node.optimizeCpu
+          ? {
+              CpuOptions: {
+                CoreCount: node.optimizeCpu.coreCount,
+                ThreadsPerCore: node.optimizeCpu.threadsPerCore,
+              },
+            }
+          : {}),
         ...storage,
         PropagateTagsToVolumeOnCreation: true,
         Tags: ec2Tags(ctx, node.name, node.id, extraTags),

@@ -50,12 +50,78 @@ export function backupPolicy(bucket: string, key: string | null): CfnObject {
   return { Version: '2012-10-17', Statement: statements };
 }
 
+/** What the instances need beyond Systems Manager, read from the rest of the template. */
+export interface InstanceRoleExtras {
+  /** Logical id of the SQL Server credentials secret the SQL nodes read, and the key it is under. */
+  sqlSecret: { secret: string; key: string | null } | null;
+  /** The SQL nodes join the managed directory (the join association needs Directory Service access). */
+  joinsDirectory: boolean;
+  /** Log groups (short names under /<stack>/) the CloudWatch agent ships to. */
+  agentLogGroups: readonly string[];
+}
+
+const NO_EXTRAS: InstanceRoleExtras = { sqlSecret: null, joinsDirectory: false, agentLogGroups: [] };
+
+const DIRECTORY_ACCESS = sub('arn:${AWS::Partition}:iam::aws:policy/AmazonSSMDirectoryServiceAccess');
+
+/** The CloudWatch agent: write to the stack's agent log groups and publish its own metrics, nothing else. */
+function agentPolicy(groups: readonly string[]): CfnObject {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'WriteAgentLogs',
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+        Resource: groups.map((g) =>
+          sub(
+            `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/\${AWS::StackName}/${g}:*`,
+          ),
+        ),
+      },
+      {
+        Sid: 'PublishAgentMetrics',
+        Effect: 'Allow',
+        Action: 'cloudwatch:PutMetricData',
+        Resource: '*',
+        Condition: { StringEquals: { 'cloudwatch:namespace': 'CWAgent' } },
+      },
+    ],
+  };
+}
+
+/** Read one secret, and decrypt it only through Secrets Manager. */
+function secretPolicy({ secret, key }: { secret: string; key: string | null }): CfnObject {
+  const statements: CfnObject[] = [
+    {
+      Sid: 'ReadSqlCredentials',
+      Effect: 'Allow',
+      Action: 'secretsmanager:GetSecretValue',
+      Resource: ref(secret),
+    },
+  ];
+  if (key)
+    statements.push({
+      Sid: 'DecryptThroughSecretsManager',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: getAtt(key, 'Arn'),
+      Condition: { StringEquals: { 'kms:ViaService': sub('secretsmanager.${AWS::Region}.amazonaws.com') } },
+    });
+  return { Version: '2012-10-17', Statement: statements };
+}
+
 export function buildInstanceRoles(
   ctx: BuildContext,
   instances: readonly Ec2Node[],
   backup: { bucket: string; key: string | null } | null,
+  extras: InstanceRoleExtras = NO_EXTRAS,
 ): IamResources {
   const resources: Record<string, CfnResource> = {};
+  const agent =
+    extras.agentLogGroups.length > 0
+      ? [{ PolicyName: 'ShipLogsToCloudWatch', PolicyDocument: agentPolicy(extras.agentLogGroups) }]
+      : [];
   const isSql = (n: Ec2Node) => n.role === 'sql' && backup !== null;
   let baseProfile: string | null = null;
   let sqlProfile: string | null = null;
@@ -69,6 +135,7 @@ export function buildInstanceRoles(
         Description: 'EC2 instances: Systems Manager (Session Manager, patching, inventory) only',
         AssumeRolePolicyDocument: assumeByEc2,
         ManagedPolicyArns: [SSM_CORE],
+        ...(agent.length > 0 ? { Policies: agent } : {}),
         Tags: strictTags(ctx, 'Instance role', 'Instance role'),
       },
     };
@@ -83,8 +150,14 @@ export function buildInstanceRoles(
         Description:
           'SQL Server instances: Systems Manager, and backups under sql-backups/ in the backup bucket',
         AssumeRolePolicyDocument: assumeByEc2,
-        ManagedPolicyArns: [SSM_CORE],
-        Policies: [{ PolicyName: 'SqlBackupsToS3', PolicyDocument: backupPolicy(backup.bucket, backup.key) }],
+        ManagedPolicyArns: [SSM_CORE, ...(extras.joinsDirectory ? [DIRECTORY_ACCESS] : [])],
+        Policies: [
+          { PolicyName: 'SqlBackupsToS3', PolicyDocument: backupPolicy(backup.bucket, backup.key) },
+          ...(extras.sqlSecret
+            ? [{ PolicyName: 'ReadSqlCredentials', PolicyDocument: secretPolicy(extras.sqlSecret) }]
+            : []),
+          ...agent,
+        ],
         Tags: strictTags(ctx, 'SQL Server instance role', 'SQL Server instance role'),
       },
     };

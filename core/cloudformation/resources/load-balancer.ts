@@ -24,11 +24,14 @@ export interface LoadBalancerResources {
   resources: Record<string, CfnResource>;
   /** Logical id of the first load balancer, for the stack outputs. */
   first: string | null;
+  /** Logical id of the first load balancer's target group, for its alarms. */
+  firstTargetGroup: string | null;
 }
 
 export function buildLoadBalancers(ctx: BuildContext, inputs: LoadBalancerInputs): LoadBalancerResources {
   const resources: Record<string, CfnResource> = {};
   let first: string | null = null;
+  let firstTargetGroup: string | null = null;
   for (const node of nodesOfKind(ctx.topology, 'load-balancer')) {
     const id = nodeLogicalId(ctx, node.id) as string;
     first ??= id;
@@ -57,6 +60,7 @@ export function buildLoadBalancers(ctx: BuildContext, inputs: LoadBalancerInputs
       },
     };
     const targetGroup = ctx.ids.claim(`${id}TargetGroup`);
+    firstTargetGroup ??= targetGroup;
     resources[targetGroup] = {
       Type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
       Properties: {
@@ -113,5 +117,5 @@ export function buildLoadBalancers(ctx: BuildContext, inputs: LoadBalancerInputs
       };
     }
   }
-  return { resources, first };
+  return { resources, first, firstTargetGroup };
 }

@@ -1,12 +1,13 @@
-import { ancestorOfKind, nodesOfKind, type SubnetNode } from '../../model/topology';
+import { ancestorOfKind, nodesOfKind, type NaclEntry, type SubnetNode } from '../../model/topology';
+import { toLogicalId } from '../logical-ids';
 import { type BuildContext, ec2Tags, nodeLogicalId } from '../context';
 import { cidr, getAZs, getAtt, ref, select, type CfnValue } from '../intrinsics';
 import type { CfnResource } from '../template';
 
 /**
- * VPC, subnets, internet gateway, NAT gateways and route tables. Public subnets route to the internet
- * gateway; each AZ's private (app and data) subnets route to the NAT gateway in that AZ, or to the
- * single NAT gateway when the plan has one. No subnet gives instances a public IP.
+ * VPC, subnets, internet gateway, NAT gateways, route tables and network ACLs. Public subnets route
+ * to the internet gateway; each AZ's private (app and data) subnets route to the NAT gateway in that
+ * AZ, or to the single NAT gateway when the plan has one. No subnet gives instances a public IP.
  */
 
 export interface NetworkResources {
@@ -17,6 +18,10 @@ export interface NetworkResources {
   igwAttachment: string | null;
   /** Private default route per AZ (zone name → logical id), so instances start with outbound access. */
   privateRouteByZone: ReadonlyMap<string, string>;
+  /** Private route tables (app and data subnets), AZ by AZ, with the zone they serve. */
+  privateRouteTables: { zone: string; table: string }[];
+  /** A CIDR as the template writes it: the VPC's or a planned subnet's follow the VpcCidr parameter. */
+  cidrValue(cidrText: string): CfnValue;
 }
 
 const ANYWHERE = '0.0.0.0/0';
@@ -56,7 +61,15 @@ export function buildNetwork(ctx: BuildContext, vpcCidrParameter: string): Netwo
   const { topology, ids } = ctx;
   const resources: Record<string, CfnResource> = {};
   const vpcNode = nodesOfKind(topology, 'vpc')[0];
-  if (!vpcNode) return { resources, vpc: null, igwAttachment: null, privateRouteByZone: new Map() };
+  if (!vpcNode)
+    return {
+      resources,
+      vpc: null,
+      igwAttachment: null,
+      privateRouteByZone: new Map(),
+      privateRouteTables: [],
+      cidrValue: (c) => c,
+    };
   const vpc = nodeLogicalId(ctx, vpcNode.id) as string;
   resources[vpc] = {
     Type: 'AWS::EC2::VPC',
@@ -153,6 +166,7 @@ export function buildNetwork(ctx: BuildContext, vpcCidrParameter: string): Netwo
   }
 
   const privateRouteByZone = new Map<string, string>();
+  const privateRouteTables: { zone: string; table: string }[] = [];
   const firstNat = natByZone.values().next().value;
   zones.forEach((zone, index) => {
     const privateSubnets = subnets.filter((s) => s.tier !== 'public' && s.zone === zone);
@@ -166,6 +180,7 @@ export function buildNetwork(ctx: BuildContext, vpcCidrParameter: string): Netwo
         Tags: ec2Tags(ctx, `Private route table ${suffix}`, `Private route table ${suffix}`),
       },
     };
+    privateRouteTables.push({ zone, table });
     const nat = natByZone.get(zone) ?? firstNat;
     if (nat) {
       const route = ids.claim(`PrivateDefaultRoute${suffix}`);
@@ -178,7 +193,59 @@ export function buildNetwork(ctx: BuildContext, vpcCidrParameter: string): Netwo
     for (const s of privateSubnets) associate(ctx, resources, s, table);
   });
 
-  return { resources, vpc, igwAttachment, privateRouteByZone };
+  const cidrValue = (cidrText: string): CfnValue => {
+    if (cidrText === ctx.project.options.vpcCidr) return ref(vpcCidrParameter);
+    const subnet = subnets.find((x) => x.cidr === cidrText);
+    return subnet ? (cidrs.get(subnet.id) as CfnValue) : cidrText;
+  };
+  buildNetworkAcls(ctx, resources, vpc, cidrValue);
+  return { resources, vpc, igwAttachment, privateRouteByZone, privateRouteTables, cidrValue };
+}
+
+const PROTOCOL_NUMBER: Record<NaclEntry['protocol'], number> = { tcp: 6, udp: 17, icmp: 1, all: -1 };
+
+/**
+ * Network ACLs from the topology, one per tier, with their numbered entries and subnet associations.
+ * Sources inside the VPC follow the VpcCidr parameter like the subnets do.
+ */
+function buildNetworkAcls(
+  ctx: BuildContext,
+  resources: Record<string, CfnResource>,
+  vpc: string,
+  cidrValue: (cidrText: string) => CfnValue,
+): void {
+  for (const acl of ctx.topology.networkAcls) {
+    const id = ctx.ids.claim(toLogicalId(acl.id));
+    resources[id] = {
+      Type: 'AWS::EC2::NetworkAcl',
+      Properties: { VpcId: ref(vpc), Tags: ec2Tags(ctx, acl.name, acl.id) },
+    };
+    for (const e of acl.entries) {
+      const entry = ctx.ids.claim(`${id}${e.egress ? 'Out' : 'In'}${e.ruleNumber}`);
+      const ports = e.protocol === 'tcp' || e.protocol === 'udp';
+      resources[entry] = {
+        Type: 'AWS::EC2::NetworkAclEntry',
+        Properties: {
+          NetworkAclId: ref(id),
+          RuleNumber: e.ruleNumber,
+          Egress: e.egress,
+          Protocol: PROTOCOL_NUMBER[e.protocol],
+          RuleAction: e.action,
+          CidrBlock: cidrValue(e.cidr),
+          ...(ports ? { PortRange: { From: e.fromPort, To: e.toPort } } : {}),
+          ...(e.protocol === 'icmp' ? { Icmp: { Code: -1, Type: -1 } } : {}),
+        },
+      };
+    }
+    for (const subnetId of acl.subnetIds) {
+      const subnet = nodeLogicalId(ctx, subnetId);
+      if (!subnet || !resources[subnet]) continue;
+      resources[ctx.ids.claim(`${subnet}NetworkAcl`)] = {
+        Type: 'AWS::EC2::SubnetNetworkAclAssociation',
+        Properties: { SubnetId: ref(subnet), NetworkAclId: ref(id) },
+      };
+    }
+  }
 }
 
 function associate(

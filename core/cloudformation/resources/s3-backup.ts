@@ -20,6 +20,8 @@ export interface S3Resources {
   resources: Record<string, CfnResource>;
   /** Logical id of the backup bucket and the key that encrypts it, or null without one. */
   backup: { bucket: string; key: string | null } | null;
+  /** Logical id of the log bucket (CloudTrail, Config) and its policy, or null without one. */
+  logs: { bucket: string; policy: string } | null;
 }
 
 function lifecycleRules(node: S3BucketNode): CfnObject[] {
@@ -48,9 +50,12 @@ function lifecycleRules(node: S3BucketNode): CfnObject[] {
 export function buildS3Buckets(
   ctx: BuildContext,
   keyFor: (kmsNodeId: string | null) => string | null,
+  /** Statements other services need in a bucket's policy (CloudTrail and Config delivering logs). */
+  extraStatements: (node: S3BucketNode, bucket: string) => CfnObject[] = () => [],
 ): S3Resources {
   const resources: Record<string, CfnResource> = {};
   let backup: S3Resources['backup'] = null;
+  let logs: S3Resources['logs'] = null;
   for (const node of nodesOfKind(ctx.topology, 's3-bucket')) {
     const id = nodeLogicalId(ctx, node.id) as string;
     const key = node.encryption === 'sse-kms' ? keyFor(node.kmsKeyId) : null;
@@ -80,7 +85,8 @@ export function buildS3Buckets(
         Tags: strictTags(ctx, node.name, node.id, [{ Key: 'Purpose', Value: node.purpose }]),
       },
     };
-    resources[ctx.ids.claim(`${id}Policy`)] = {
+    const policy = ctx.ids.claim(`${id}Policy`);
+    resources[policy] = {
       Type: 'AWS::S3::BucketPolicy',
       Properties: {
         Bucket: ref(id),
@@ -95,11 +101,13 @@ export function buildS3Buckets(
               Resource: [getAtt(id, 'Arn'), sub(`\${${id}.Arn}/*`)],
               Condition: { Bool: { 'aws:SecureTransport': 'false' } },
             },
+            ...extraStatements(node, id),
           ],
         },
       },
     };
     if (node.purpose === 'backup' && !backup) backup = { bucket: id, key };
+    if (node.purpose === 'logs' && !logs) logs = { bucket: id, policy };
   }
-  return { resources, backup };
+  return { resources, backup, logs };
 }

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { monthlyByService } from '../../../core/pricing/estimate';
+import { monthlyByService, monthlyByTier } from '../../../core/pricing/estimate';
+import { purchaseOptionLabel } from '../../../core/pricing/purchase-options';
 import { formatUsd } from '../../../core/util/money';
-import { selectAnalysis } from '../../store/analysis';
+import { selectAnalysis, selectSnapshot } from '../../store/analysis';
 import { useAppStore } from '../../store/store-context';
-import { describeDerivations, describePriceSource } from './estimate-view';
+import { describeDerivations, describePriceSource, purchaseOptionRows } from './estimate-view';
 
 /** The monthly total, big, with the yearly figure, missing-price warning and where the prices come from. */
 export function EstimatePanel() {
@@ -13,6 +14,13 @@ export function EstimatePanel() {
   const hasDesign = useAppStore((s) => s.project.topology.nodes.length > 0);
   const estimate = analysis?.estimate ?? null;
   const services = useMemo(() => (estimate ? monthlyByService(estimate) : []), [estimate]);
+  const tiers = useMemo(() => (estimate ? monthlyByTier(estimate) : []), [estimate]);
+  const snapshot = useAppStore(selectSnapshot);
+  const project = useAppStore((s) => s.project);
+  const options = useMemo(
+    () => (snapshot && hasDesign ? purchaseOptionRows(project, snapshot) : []),
+    [project, snapshot, hasDesign],
+  );
 
   let body;
   if (priceEntry?.status === 'error') {
@@ -39,9 +47,18 @@ export function EstimatePanel() {
         <div className="estimate__total" data-testid="monthly-total">
           {formatUsd(totals.monthlyUsd)}
         </div>
-        <div className="estimate__per">per month · On-Demand · {estimate.region}</div>
+        <div className="estimate__per">
+          per month · {purchaseOptionLabel(estimate.purchaseOption)} · {estimate.region}
+        </div>
         <div className="estimate__yearly">
           <span data-testid="yearly-total">{formatUsd(totals.yearlyUsd)}</span> a year
+          {totals.upfrontUsd !== '0.00' && (
+            <>
+              {' '}
+              · <span data-testid="upfront-total">{formatUsd(totals.upfrontUsd)}</span> upfront ·{' '}
+              {formatUsd(totals.effectiveMonthlyUsd)} a month effective
+            </>
+          )}
         </div>
         {totals.linesWithoutPrice > 0 && (
           <p className="estimate__warning" role="status" data-testid="unpriced-warning">
@@ -56,6 +73,21 @@ export function EstimatePanel() {
         >
           {describePriceSource(estimate.priceSource, totals.linesWithDerivedPrice)}
         </p>
+        {tiers.length > 0 && (
+          <table className="estimate__services" data-testid="tier-totals">
+            <tbody>
+              {tiers.map((t) => (
+                <tr key={t.tier}>
+                  <td>{t.label}</td>
+                  <td className="num">
+                    {formatUsd(t.monthlyUsd)}
+                    {t.linesWithoutPrice > 0 ? ' +' : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         {services.length > 0 && (
           <table className="estimate__services">
             <tbody>
@@ -63,6 +95,26 @@ export function EstimatePanel() {
                 <tr key={s.service}>
                   <td>{s.service}</td>
                   <td className="num">{formatUsd(s.monthlyUsd)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {options.length > 0 && (
+          <table className="estimate__services" data-testid="purchase-options">
+            <caption>Purchase options (effective monthly)</caption>
+            <tbody>
+              {options.map((o) => (
+                <tr key={o.purchaseOption} title={o.unavailableReason ?? undefined}>
+                  <td>{o.label}</td>
+                  <td className="num">
+                    {o.effectiveMonthlyUsd !== null
+                      ? formatUsd(o.effectiveMonthlyUsd)
+                      : 'needs a live price refresh'}
+                    {o.savingVsOnDemandPercent !== null && o.purchaseOption !== 'on-demand'
+                      ? ` (−${o.savingVsOnDemandPercent}%)`
+                      : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

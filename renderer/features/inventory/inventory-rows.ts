@@ -1,25 +1,47 @@
 import type { Server, ServerRole, SqlEdition } from '../../../core/model/inventory';
 import type { Topology } from '../../../core/model/topology';
-import type { Confidence, SizingResult } from '../../../core/sizing/size-server';
+import type { Confidence, SizingResult, UtilizationSource } from '../../../core/sizing/size-server';
 import { Money } from '../../../core/util/money';
 
-/** One line of the inventory table: the customer's server joined with the instance the sizing chose. */
+/** One line of the inventory table: the customer's server (current) beside what sizing recommends. */
 export interface InventoryRow {
   serverId: string;
   name: string;
   role: ServerRole;
+  roleInferred: boolean;
   vcpu: number;
   memoryGib: number;
   storageGib: number;
-  cpuP95Pct: number | null;
-  memoryP95Pct: number | null;
+  /** CPU and memory utilisation sizing used, and which figure it was (p95, a fallback, the average). */
+  cpuPct: number | null;
+  memoryPct: number | null;
+  cpuSource: UtilizationSource | null;
+  memorySource: UtilizationSource | null;
   sqlEdition: SqlEdition;
   /** Null while prices load, or when no catalogued type fits. */
   instanceType: string | null;
   hourlyUsd: string | null;
   derivedPrice: boolean;
+  /** vCPU and memory of the recommended (or pinned) type; active vCPU when Optimize CPUs switches some off. */
+  chosenVcpu: number | null;
+  chosenMemoryGib: number | null;
+  activeVcpu: number | null;
+  requiredVcpu: number | null;
+  requiredMemoryGib: number | null;
   confidence: Confidence | null;
   rationale: string | null;
+  details: readonly string[];
+  /** The pinned type (the architect's), or null when sizing chooses. */
+  pinnedInstanceType: string | null;
+  pinMeetsRequirement: boolean | null;
+  /** What sizing would choose when the server is pinned. */
+  recommendedInstanceType: string | null;
+  alternatives: readonly {
+    instanceType: string;
+    activeVcpu: number;
+    vcpu: number;
+    monthlyDeltaUsd: string;
+  }[];
   /**
    * The type the design actually runs, when it differs from the sizing: SQL Server availability-group
    * replicas all get the largest type sized for any of them, so each can take the primary's load.
@@ -33,8 +55,8 @@ export const SORT_KEYS = [
   'vcpu',
   'memoryGib',
   'storageGib',
-  'cpuP95Pct',
-  'memoryP95Pct',
+  'cpuPct',
+  'memoryPct',
   'sqlEdition',
   'instanceType',
   'hourlyUsd',
@@ -62,17 +84,37 @@ export function buildInventoryRows(
       serverId: server.id,
       name: server.name,
       role: server.role,
+      roleInferred: server.roleInferred,
       vcpu: server.vcpu,
       memoryGib: server.memoryGib,
       storageGib: server.storageGib,
-      cpuP95Pct: server.cpu.p95,
-      memoryP95Pct: server.memory.p95,
+      cpuPct: sized ? sized.utilization.cpuPct : server.cpu.p95,
+      memoryPct: sized ? sized.utilization.memoryPct : server.memory.p95,
+      cpuSource: sized ? sized.utilization.cpuSource : server.cpu.p95 === null ? null : 'p95',
+      memorySource: sized ? sized.utilization.memorySource : server.memory.p95 === null ? null : 'p95',
       sqlEdition: server.sqlEdition,
       instanceType: chosen?.instanceType ?? null,
       hourlyUsd: chosen?.hourlyUsd ?? null,
       derivedPrice: chosen?.derivedPrice ?? false,
+      chosenVcpu: chosen?.vcpu ?? null,
+      chosenMemoryGib: chosen?.memoryGib ?? null,
+      activeVcpu: chosen?.activeVcpu ?? null,
+      requiredVcpu: sized?.required.vcpu ?? null,
+      requiredMemoryGib: sized?.required.memoryGib ?? null,
       confidence: sized?.confidence ?? null,
       rationale: sized?.rationale ?? null,
+      details: sized?.details ?? [],
+      pinnedInstanceType: server.pinnedInstanceType,
+      pinMeetsRequirement: sized?.pin?.meetsRequirement ?? null,
+      recommendedInstanceType: sized?.pin
+        ? (sized.pin.recommended?.instanceType ?? null)
+        : (chosen?.instanceType ?? null),
+      alternatives: (sized?.alternatives ?? []).map((a) => ({
+        instanceType: a.instanceType,
+        activeVcpu: a.activeVcpu,
+        vcpu: a.vcpu,
+        monthlyDeltaUsd: a.monthlyDeltaUsd,
+      })),
       designInstanceType:
         chosen !== null && design !== null && design !== chosen.instanceType ? design : null,
     };
@@ -107,4 +149,19 @@ export function sortInventoryRows(rows: readonly InventoryRow[], order: SortOrde
 export function nextSortOrder(current: SortOrder | null, key: SortKey): SortOrder {
   if (current?.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
   return { key, direction: 'asc' };
+}
+
+/** "p95", "max (no p95)", "avg (no p95)": where a utilisation figure came from, for the cell's tooltip. */
+export function sourceLabel(source: UtilizationSource | null, percentile: string): string {
+  if (source === null) return 'no figure: sized as on premises';
+  const name = source === 'avg' ? 'average' : source;
+  return source === percentile ? name : `${name} (no ${percentile} in the file)`;
+}
+
+/** A monthly difference for display: "+$33.58/mo", "same price", "−$12.00/mo". */
+export function deltaText(monthlyDeltaUsd: string): string {
+  const d = new Money(monthlyDeltaUsd);
+  if (d.isZero()) return 'same price';
+  const abs = d.abs().toFixed(2);
+  return `${d.isNegative() ? '−' : '+'}$${abs}/mo`;
 }

@@ -161,15 +161,27 @@ describe('buildTemplate: secure by default, matching the security rules', () => 
   });
 
   it('requires IMDSv2 on every instance (CMP-02), places them in private subnets with no public IP (NET-01)', () => {
-    for (const [, instance] of resourcesOfType(template, 'AWS::EC2::Instance')) {
+    for (const [id, instance] of resourcesOfType(template, 'AWS::EC2::Instance')) {
       expect(props(instance).MetadataOptions).toMatchObject({
         HttpTokens: 'required',
         HttpEndpoint: 'enabled',
       });
-      const subnet = template.Resources[(props(instance).SubnetId as Intrinsic).args as string];
+      // Cluster nodes declare their interface (two secondary IPs: cluster and listener); others a subnet.
+      const eni = (props(instance).NetworkInterfaces as any[] | undefined)?.[0];
+      const subnetRef = (eni?.SubnetId ?? props(instance).SubnetId) as Intrinsic;
+      const subnet = template.Resources[subnetRef.args as string];
       expect(tagValue(subnet, 'Tier')).not.toBe('public');
-      expect(props(instance).NetworkInterfaces).toBeUndefined();
+      if (eni) {
+        expect(id).toMatch(/^Ec2Sqlprd0[12]$/);
+        expect(eni).toMatchObject({
+          DeviceIndex: '0',
+          SecondaryPrivateIpAddressCount: 2,
+          AssociatePublicIpAddress: false,
+        });
+        expect(props(instance).SubnetId).toBeUndefined();
+      }
       expect(props(instance).KeyName).toBeUndefined();
+      expect(tagValue(instance, 'Patch Group')).toBeDefined();
     }
     for (const [, subnet] of resourcesOfType(template, 'AWS::EC2::Subnet'))
       expect(props(subnet).MapPublicIpOnLaunch).toBe(false);
@@ -257,10 +269,21 @@ describe('buildTemplate: secure by default, matching the security rules', () => 
     const statements = props(key).KeyPolicy.Statement as any[];
     const crypto = statements.filter((s) => (s.Action as string[]).includes('kms:Decrypt'));
     expect(crypto.length).toBeGreaterThan(0);
+    // EBS, the backup bucket and the FSx witness: each only through its service, from this account.
     for (const s of crypto)
       expect(plain(s.Condition.StringEquals['kms:ViaService'])['Fn::Sub']).toMatch(
-        /^(ec2|s3)\.\$\{AWS::Region\}\.amazonaws\.com$/,
+        /^(ec2|s3|fsx)\.\$\{AWS::Region\}\.amazonaws\.com$/,
       );
+    expect(crypto.map((s) => s.Sid)).toEqual(['EbsThroughEc2', 'ObjectsThroughS3', 'FileSystemsThroughFsx']);
+    // The logs key serves CloudTrail and CloudWatch Logs by their service principals, bounded to this account.
+    const logKey = (props(template.Resources.KmsLogs).KeyPolicy.Statement as any[]).map((x) => x.Sid);
+    expect(logKey).toEqual(
+      expect.arrayContaining([
+        'CloudTrailEncryptsLogs',
+        'CloudWatchLogsEncryptsLogGroups',
+        'SecretsThroughSecretsManager',
+      ]),
+    );
     expect(props(template.Resources.KmsMainAlias).TargetKeyId).toEqual(ref('KmsMain'));
   });
 
@@ -269,14 +292,21 @@ describe('buildTemplate: secure by default, matching the security rules', () => 
     const allows: any[] = [];
     const collect = (doc: any) =>
       allows.push(...(doc.Statement as any[]).filter((s) => s.Effect === 'Allow'));
-    for (const [, role] of resourcesOfType(template, 'AWS::IAM::Role')) {
+    const managed: Record<string, string[]> = {};
+    for (const [id, role] of resourcesOfType(template, 'AWS::IAM::Role')) {
       collect(props(role).AssumeRolePolicyDocument);
       for (const policy of props(role).Policies ?? []) collect(policy.PolicyDocument);
-      expect(props(role).ManagedPolicyArns.map((a: unknown) => plain(a)['Fn::Sub'])).toEqual([
-        'arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore',
-      ]);
+      managed[id] = (props(role).ManagedPolicyArns ?? []).map((a: unknown) => plain(a)['Fn::Sub']);
     }
-    collect(props(template.Resources.KmsMain).KeyPolicy);
+    const ssm = 'arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore';
+    expect(managed).toEqual({
+      InstanceRole: [ssm],
+      SqlInstanceRole: [ssm, 'arn:${AWS::Partition}:iam::aws:policy/AmazonSSMDirectoryServiceAccess'],
+      FlowLogsRole: [],
+      CloudtrailLogsRole: [],
+      ConfigRole: ['arn:${AWS::Partition}:iam::aws:policy/service-role/AWS_ConfigRole'],
+    });
+    for (const key of ['KmsMain', 'KmsLogs']) collect(props(template.Resources[key]).KeyPolicy);
     for (const s of allows) for (const action of [s.Action].flat()) expect(action).not.toContain('*');
 
     const backup = props(template.Resources.SqlInstanceRole).Policies[0].PolicyDocument.Statement as any[];
@@ -319,12 +349,17 @@ describe('buildTemplate: secure by default, matching the security rules', () => 
     );
   });
 
-  it('exports the VPC id, ALB DNS name, backup bucket and key ARN', () => {
+  it('exports what the delivery team needs next: VPC, ALB, bucket, key, directory, witness, VPN, alarms', () => {
     expect(Object.keys(template.Outputs).sort()).toEqual([
+      'AlarmTopicArn',
       'AlbDnsName',
       'BackupBucketName',
+      'DirectoryDnsAddresses',
+      'DirectoryId',
+      'FsxWitnessDnsName',
       'KmsKeyArn',
       'VpcId',
+      'VpnConnectionId',
     ]);
     expect(template.Outputs.AlbDnsName?.Value).toEqual(getAtt('Alb', 'DNSName'));
   });

@@ -48,13 +48,22 @@ describe('buildDeliveryFiles: the cloudformation/ folder for the delivery team',
     expect(readme).toContain(`--stack-name ${stack}`);
     expect(readme).toContain('--parameter-overrides file://parameters.json');
     expect(readme).toContain('--capabilities CAPABILITY_IAM');
-    expect(readme).not.toContain('**Fill in**'); // nothing but the certificate to supply
+    // The template is over CloudFormation's 51,200-byte inline limit: deploy goes through a bucket.
+    expect(file('template.yaml').length).toBeGreaterThan(51_200);
+    expect(readme).toContain('--s3-bucket');
+    // Besides the certificate, only the VPN device's public address is the customer's to give.
+    expect(readme).toContain(
+      '**Fill in** the other values that start with `REPLACE-WITH-` in `parameters.json`: `CustomerGatewayIp`.',
+    );
     const order = [
       '**Certificate.**',
+      '**Fill in**',
+      '**Account services.**',
       '**Review**',
       '**Check**',
       '**Deploy**',
       '**DNS.**',
+      '**VPN.**',
       '**Connect**',
       '**SQL Server.**',
     ].map((s) => readme.indexOf(s));
@@ -62,6 +71,30 @@ describe('buildDeliveryFiles: the cloudformation/ folder for the delivery team',
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(readme).toContain('`CertificateArn`');
     expect(readme).toContain('| `AWS::EC2::Instance` | 14 |');
+  });
+
+  it('says what CloudFormation cannot do for Direct Connect, and how the RDS pattern is reached', async () => {
+    const dx = (
+      await planExample({
+        connectivity: {
+          kind: 'direct-connect',
+          onPremisesCidrs: ['10.1.0.0/16'],
+          directConnectBandwidth: '10Gbps',
+        },
+      })
+    ).project;
+    const dxReadme = buildDeliveryFiles(dx).find((f) => f.path === 'README.md')?.content ?? '';
+    expect(dxReadme).toContain(
+      'CloudFormation cannot order a Direct Connect connection or create its virtual interface',
+    );
+    expect(dxReadme).toContain('private virtual interface to the virtual private gateway');
+    expect(dxReadme).toContain('3389 is open only from `10.1.0.0/16`');
+    expect(dxReadme).not.toContain('**VPN.**');
+    const rds = (await planExample({ sqlHa: 'rds-multi-az' })).project;
+    const rdsReadme = buildDeliveryFiles(rds).find((f) => f.path === 'README.md')?.content ?? '';
+    expect(rdsReadme).toContain('sql.corp.example.internal');
+    expect(rdsReadme).toContain('rds_backup_database');
+    expect(rdsReadme).toContain('deletion-protected');
   });
 
   it('asks for what the plan could not decide, and says why first (names escaped for Markdown)', () => {

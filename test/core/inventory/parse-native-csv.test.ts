@@ -60,12 +60,48 @@ describe('parseNativeCsv', () => {
     });
   });
 
-  it('rejects out-of-range values and unknown roles with a hint', () => {
-    const { issues } = parse(`${HEADER}\nA,robot,Windows,8,16,100,150,60,\n`);
+  it('normalises units written in the cells: MiB and TB sizes, thousands separators', () => {
+    const { inventory, issues } = parse(
+      'name,role,vcpu,memory_gib,storage_gib\nAPP-1,app,4,16384 MiB,1.5 TB\nAPP-2,app,4,"32 GB","1,200"\n',
+    );
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(inventory.servers.map((s) => [s.memoryGib, s.storageGib])).toEqual([
+      [16, 1536],
+      [32, 1200],
+    ]);
+  });
+
+  it('reads a memory column named in MB as MiB', () => {
+    const { inventory } = parse('name,role,vcpu,memory_mb,storage_gb\nAPP-1,app,4,8192,100\n');
+    expect(inventory.servers[0]).toMatchObject({ memoryGib: 8, storageGib: 100 });
+  });
+
+  it('reads every utilisation percentile, disk IOPS, applications and concurrent automations', () => {
+    const { inventory } = parse(
+      'name,role,vcpu,memory_gib,storage_gib,cpu_avg_pct,cpu_p90_pct,cpu_max_pct,memory_avg_pct,disk_iops_p95,applications,concurrent_automations\n' +
+        'BOT-1,bot,8,16,150,20,44,70,55,800,Automation Anywhere Bot Agent; Office,3\n',
+    );
+    expect(inventory.servers[0]).toMatchObject({
+      cpu: { avg: 20, p50: null, p90: 44, p95: null, p99: null, max: 70 },
+      memory: expect.objectContaining({ avg: 55 }),
+      diskIopsP95: 800,
+      applications: ['Automation Anywhere Bot Agent', 'Office'],
+      concurrentAutomations: 3,
+    });
+  });
+
+  it('rejects out-of-range values, negative values and unknown roles with a hint', () => {
+    const { issues } = parse(
+      `${HEADER}\nA,printer,Windows,8,16,100,150,60,\nB,bot,Windows,8,-16,100,50,60,\n`,
+    );
     expect(issues.map((i) => i.code)).toEqual(
-      expect.arrayContaining(['inventory.bad-role', 'inventory.out-of-range']),
+      expect.arrayContaining(['inventory.bad-role', 'inventory.out-of-range', 'inventory.negative-value']),
     );
     expect(issues.find((i) => i.code === 'inventory.out-of-range')?.path?.column).toBe('cpu_p95_pct');
+    expect(issues.find((i) => i.code === 'inventory.negative-value')?.path).toMatchObject({
+      row: 3,
+      column: 'memory_gib',
+    });
   });
 
   it('infers a role from the name when none is given, and says so', () => {
@@ -73,7 +109,18 @@ describe('parseNativeCsv', () => {
       'name,vcpu,memory_gib,storage_gib\nCTRLROOM-01,8,32,300\nIQBOT-7,4,16,100\n',
     );
     expect(inventory.servers.map((s) => s.role)).toEqual(['control-room', 'bot']);
+    expect(inventory.servers.every((s) => s.roleInferred)).toBe(true);
     expect(issues.filter((i) => i.code === 'inventory.role-inferred')).toHaveLength(2);
+  });
+
+  it('infers the SQL Server edition and role from the applications when the edition is empty', () => {
+    const { inventory, issues } = parse(
+      'name,vcpu,memory_gib,storage_gib,sql_edition,applications\nDB-PRD-7,8,64,500,,Microsoft SQL Server 2019 Standard\n',
+    );
+    expect(inventory.servers[0]).toMatchObject({ role: 'sql', sqlEdition: 'standard', roleInferred: true });
+    expect(issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(['inventory.sql-edition-inferred', 'inventory.role-inferred']),
+    );
   });
 
   it('keeps duplicate names as two servers with distinct ids, with a warning', () => {
@@ -87,5 +134,13 @@ describe('parseNativeCsv', () => {
   it('refuses binary data and unclosed quotes without throwing', () => {
     expect(parse('name,vcpu\u0000\u0001').issues[0]?.code).toBe('csv.binary');
     expect(parse(`${HEADER}\n"A,bot,Windows,2,4,50,,,\n`).issues[0]?.code).toBe('csv.unclosed-quote');
+  });
+
+  it('summarises a problem repeated on thousands of rows instead of burying the rest', () => {
+    const rows = Array.from({ length: 3000 }, (_v, i) => `BOT-${i},bot,Windows,x,16,100,50,60,`);
+    const { issues } = parse(`${HEADER}\n${rows.join('\n')}\n`);
+    const nan = issues.filter((i) => i.code === 'inventory.not-a-number');
+    expect(nan).toHaveLength(101);
+    expect(nan.at(-1)?.message).toMatch(/^2900 more rows have the same problem \(rows 102 to 3001\)/);
   });
 });

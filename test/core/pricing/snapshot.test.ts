@@ -84,4 +84,65 @@ describe('bundled price snapshots', () => {
       expect(book.lookup(ec2InstanceFilter('ap-south-1', type, 'none')), type).toBeNull();
     }
   });
+
+  it('carry the published Linux Reserved Instance rates (No Upfront only) and store no derived price', () => {
+    const snapshot = loadSnapshot('ap-south-1');
+    const m6i = snapshot.products.find(
+      (p) => p.attributes.instanceType === 'm6i.xlarge' && p.attributes.operatingSystem === 'Linux',
+    );
+    expect(
+      m6i?.reserved?.map((t) => `${t.offeringClass} ${t.leaseContractLength} ${t.purchaseOption}`),
+    ).toEqual([
+      'standard 1yr No Upfront',
+      'standard 3yr No Upfront',
+      'convertible 1yr No Upfront',
+      'convertible 3yr No Upfront',
+    ]);
+    expect(snapshot.products.some((p) => p.attributes.operatingSystem === 'Windows')).toBe(false);
+    expect(loadSnapshot('us-east-1').gaps.map((g) => g.id)).toContain('ec2-ri-convertible');
+  });
+
+  it('list what the sources lack, in the snapshot and in the manifest', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'pricing-data', 'manifest.json'), 'utf8')) as {
+      snapshots: {
+        region: string;
+        notPriced: { id: string; what: string; reason: string }[];
+        services: string[];
+      }[];
+    };
+    for (const region of ['ap-south-1', 'us-east-1']) {
+      const entry = manifest.snapshots.find((s) => s.region === region);
+      expect(entry?.notPriced.map((g) => g.id)).toEqual(loadSnapshot(region).gaps.map((g) => g.id));
+      expect(entry?.notPriced.map((g) => g.id)).toEqual(
+        expect.arrayContaining([
+          'savings-plans',
+          'fsx-windows-single-az',
+          'rds-sqlserver-class',
+          'managed-microsoft-ad',
+          'cross-az-transfer',
+          'ec2-ri-upfront',
+        ]),
+      );
+      expect(entry?.services).toEqual(
+        expect.arrayContaining([
+          'AmazonEC2',
+          'AWSELB',
+          'AmazonS3',
+          'awskms',
+          'AWSCloudTrail',
+          'AWSConfig',
+          'AmazonCloudWatch',
+          'AmazonGuardDuty',
+          'awswaf',
+          'AmazonRoute53',
+          'AmazonVPC',
+          'AWSDirectConnect',
+          'AWSSecretsManager',
+          'AmazonFSx',
+          'AmazonRDS',
+          'AWSDataTransfer',
+        ]),
+      );
+    }
+  });
 });

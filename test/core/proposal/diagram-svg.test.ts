@@ -58,7 +58,7 @@ describe('renderDiagramSvg', () => {
       expect(svg).toContain(`<title>${escapeXml(node.name)}</title>`);
     }
     // Resource boxes show their type and monthly cost.
-    expect(svg).toContain('>r5a.4xlarge · primary<');
+    expect(svg).toContain('>r5a.8xlarge · primary<');
     const costs = monthlyByResource(analysis.estimate);
     expect(svg).toContain(`${formatUsd(costs.get('ec2-sqlprd01') as string)} / month`);
   });

@@ -25,6 +25,7 @@ const EVERY_FILE = [
   'estimate.csv',
   'sizing.json',
   'checks.json',
+  'ha-comparison.json',
   'diagram.svg',
   'cloudformation/template.yaml',
   'cloudformation/parameters.json',
@@ -120,8 +121,13 @@ describe('export.plan in browser mode', () => {
     expect(await readdir(workspace)).toEqual(['Acme-Corp-RPA-estate-phase-2-export']);
 
     expect(await readFile(join(dir, 'project.archplan.json'), 'utf8')).toBe(serializeProject(project));
-    const analysis = analyzeProject(project, mumbaiPrices());
-    expect(await readFile(join(dir, 'estimate.json'), 'utf8')).toBe(estimateJson(analysis.estimate));
+    const analysis = analyzeProject(project, mumbaiPrices(), {
+      comparePurchaseOptions: true,
+      compareHaPatterns: true,
+    });
+    expect(await readFile(join(dir, 'estimate.json'), 'utf8')).toBe(
+      estimateJson(analysis.estimate, analysis.purchaseOptions),
+    );
     expect(await readFile(join(dir, 'estimate.csv'), 'utf8')).toBe(estimateCsv(analysis.estimate));
     expect(JSON.parse(await readFile(join(dir, 'checks.json'), 'utf8'))).toEqual(analysis.checks);
     expect(await readFile(join(dir, 'cloudformation', 'template.yaml'), 'utf8')).toContain(

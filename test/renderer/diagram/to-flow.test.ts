@@ -59,8 +59,9 @@ describe('topology + layout → React Flow nodes', () => {
       width: stored.get('subnet-app-a')?.width,
       height: stored.get('subnet-app-a')?.height,
     });
-    // Regional services sit outside the VPC, at the top level.
-    expect(node(nodes, 's3-backup').parentId).toBeUndefined();
+    // Regional services sit outside the VPC, in their titled box at the top level.
+    expect(node(nodes, 's3-backup').parentId).toBe('group-storage');
+    expect(node(nodes, 'group-storage').parentId).toBeUndefined();
   });
 
   it('labels groups the AWS way and shows each instance’s role, type and monthly cost', () => {

@@ -35,10 +35,20 @@ describe('estimate provenance line', () => {
     const derived = estimate.totals.linesWithDerivedPrice;
     expect(derived).toBeGreaterThan(0);
     expect(describePriceSource(estimate.priceSource, derived)).toBe(
-      `prices: bundled AWS price snapshot for ap-south-1 (AWS price files published ${dates[0]} to ${dates.at(-1)}); ${derived} lines priced with derived Windows/SQL Server licence prices, marked †`,
+      `prices: bundled AWS price snapshot for ap-south-1 (AWS price files published ${dates[0]} to ${dates.at(-1)}); ${derived} lines priced with derived figures (Windows/SQL Server licence rule, Reserved Instance licence part), marked †`,
     );
     expect(
-      describePriceSource({ kind: 'live', region: 'ap-south-1', fetchedAt: '2026-11-23T08:15:00Z' }, 0),
-    ).toBe('prices: live AWS Price List API (ap-south-1), fetched 2026-11-23T08:15:00Z');
+      describePriceSource(
+        {
+          ...estimate.priceSource,
+          kind: 'live',
+          fetchedAt: '2026-11-23T08:15:00Z',
+          endpoint: 'AWS Price List API',
+          servicesFetched: ['AmazonEC2'],
+          servicesFailed: [],
+        },
+        0,
+      ),
+    ).toBe('prices: live AWS Price List refresh of 2026-11-23 08:15 UTC for ap-south-1');
   });
 });

@@ -23,7 +23,39 @@ describe('inventory table rows', () => {
     expect(sql).toMatchObject({ role: 'sql', sqlEdition: 'enterprise', vcpu: 16, memoryGib: 128 });
     expect(sql?.instanceType).toMatch(/^[a-z0-9-]+\.[a-z0-9]+$/);
     expect(sql?.hourlyUsd).toMatch(/^\d+(\.\d+)?$/);
-    expect(sql?.rationale).toContain('SQL Server keeps its 128 GiB');
+    expect(sql?.rationale).toContain('128 GiB kept for the SQL buffer pool');
+    expect(sql).toMatchObject({
+      requiredVcpu: 10,
+      requiredMemoryGib: 128,
+      cpuSource: 'p95',
+      confidence: 'high',
+    });
+    expect(sql?.activeVcpu).toBeLessThan(sql?.chosenVcpu ?? 0);
+    expect(sql?.details.join(' ')).toMatch(/Optimize CPUs/);
+    expect(sql?.alternatives).toHaveLength(2);
+  });
+
+  it('show what the architect pinned beside what sizing would choose', () => {
+    const pinned = {
+      ...project,
+      inventory: {
+        ...project.inventory,
+        servers: project.inventory.servers.map((s) =>
+          s.name === 'IQBOT-PRD-01' ? { ...s, pinnedInstanceType: 'm6i.4xlarge' } : s,
+        ),
+      },
+    };
+    const row = buildInventoryRows(
+      pinned.inventory.servers,
+      analyzeProject(pinned, mumbaiPrices()).sizing,
+    ).find((r) => r.name === 'IQBOT-PRD-01');
+    expect(row).toMatchObject({
+      instanceType: 'm6i.4xlarge',
+      pinnedInstanceType: 'm6i.4xlarge',
+      pinMeetsRequirement: true,
+    });
+    expect(row?.recommendedInstanceType).not.toBe('m6i.4xlarge');
+    expect(row?.rationale).toMatch(/pinned by the architect/);
   });
 
   it('show servers without a recommendation while prices load', () => {
@@ -45,8 +77,8 @@ describe('inventory table rows', () => {
     expect(byName.slice(0, 3)).toEqual(['CTRLROOM-PRD-01', 'CTRLROOM-PRD-02', 'IQBOT-PRD-01']);
     expect(byName.indexOf('IQBOT-PRD-02')).toBeLessThan(byName.indexOf('IQBOT-PRD-10'));
     for (const direction of ['asc', 'desc'] as const) {
-      const byCpu = sortInventoryRows(rows, { key: 'cpuP95Pct', direction });
-      expect(byCpu.at(-1)?.cpuP95Pct).toBeNull();
+      const byCpu = sortInventoryRows(rows, { key: 'cpuPct', direction });
+      expect(byCpu.at(-1)?.cpuPct).toBeNull();
     }
   });
 });

@@ -145,9 +145,16 @@ describe('importing an inventory', () => {
     expect(s.project.project.name).toBe('rpa-estate');
     expect(s.dirty).toBe(true);
     expect(s.loadSerial).toBe(serial + 1);
-    expect(s.status).toMatchObject({ tone: 'success', message: 'Imported 14 servers from rpa-estate.csv.' });
+    expect(s.status).toMatchObject({
+      tone: 'success',
+      message: 'Imported 14 servers from rpa-estate.csv (inventory template, CSV).',
+    });
     const analysis = selectAnalysis(s);
-    expect(analysis?.estimate.totals.linesWithoutPrice).toBe(0);
+    // Everything the bundled snapshot prices is priced; the rest says it needs a live price refresh.
+    const unpriced = analysis?.estimate.lines.filter((l) => l.monthlyUsd === null) ?? [];
+    expect(unpriced).toHaveLength(analysis?.estimate.totals.linesWithoutPrice ?? -1);
+    for (const l of unpriced) expect(l.priceNotFound?.reason).toMatch(/^needs a live price refresh: /);
+    expect(unpriced.some((l) => l.component.startsWith('Instance usage'))).toBe(false);
     expect(analysis?.sizing.every((r) => r.chosen !== null)).toBe(true);
   });
 
@@ -155,7 +162,7 @@ describe('importing an inventory', () => {
     const { store } = makeStore();
     await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
     const before = store.getState().project;
-    const bad = 'name,role,vcpu,memory_gib,storage_gib\nBOT-01,bot,eight,16,150\nBOT-02,robot,8,16,150\n';
+    const bad = 'name,role,vcpu,memory_gib,storage_gib\nBOT-01,bot,eight,16,150\nBOT-02,printer,8,16,150\n';
     await expect(store.getState().importInventory('bad.csv', bad)).resolves.toBe(false);
     const s = store.getState();
     expect(s.project).toBe(before);
