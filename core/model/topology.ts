@@ -81,7 +81,13 @@ export const ec2NodeSchema = z.object({
   /** The inventory server this instance replaces; null for instances the design adds (e.g. a second replica). */
   serverId: z.string().nullable(),
   instanceType: z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, 'expected an instance type such as m6i.xlarge'),
-  operatingSystem: z.enum(['windows']),
+  /** Windows (License Included) by default; Linux for servers that move off Windows. */
+  operatingSystem: z.enum(['windows', 'linux']),
+  /**
+   * SQL Server licensing: License Included, or the customer's own licences under License Mobility
+   * (then the instance runs on the Windows price). Windows Server itself cannot be brought on shared tenancy.
+   */
+  sqlLicense: z.enum(['license-included', 'byol']).default('license-included'),
   sqlEdition: z.enum(SQL_EDITIONS),
   /** Role of this instance in the SQL Server HA pattern. */
   haRole: z.enum(['primary', 'secondary', 'standalone']).nullable(),

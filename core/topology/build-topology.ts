@@ -36,6 +36,7 @@ function instanceNode(ctx: DesignContext, r: InstanceRequest): Ec2Node {
     instanceType: r.instanceType ?? sizing?.chosen?.instanceType ?? 'unsized.none',
     operatingSystem: 'windows',
     sqlEdition: r.sqlEdition,
+    sqlLicense: 'license-included',
     haRole: r.haRole,
     zone: ctx.zones[r.zoneIndex] as string,
     volumes: r.volumes ?? volumesFromSizing(sizing) ?? volumesFor(r.server),

@@ -95,13 +95,13 @@ export interface Ec2PricingArgs {
   crossAzReplica: boolean;
 }
 
-/** What the topology node says. Instances are Windows, License Included (the model has no other choice yet). */
+/** What the topology node says. */
 export function ec2ArgsFromNode(node: Ec2Node): Ec2PricingArgs {
   return {
     instanceType: node.instanceType,
-    platform: 'windows',
+    platform: node.operatingSystem,
     sqlEdition: node.sqlEdition,
-    sqlLicense: 'license-included',
+    sqlLicense: node.sqlLicense,
     optimizeCpu: node.optimizeCpu,
     volumes: node.volumes,
     associatePublicIp: node.associatePublicIp,

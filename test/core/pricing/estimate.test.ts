@@ -175,3 +175,33 @@ describe('estimate', () => {
     );
   });
 });
+
+describe('licensing choices on a node', () => {
+  it('prices SQL Server BYOL at the Windows rate and a Linux server at the Linux rate', async () => {
+    const { project } = await planExample();
+    const book = createSnapshotPriceBook(loadSnapshot());
+    const topology = structuredClone(project.topology);
+    const sql = topology.nodes.find((n) => n.id === 'ec2-sqlprd01');
+    const bot = topology.nodes.find((n) => n.id === 'ec2-iqbot-prd-01');
+    if (sql?.kind !== 'ec2-instance' || bot?.kind !== 'ec2-instance') throw new Error('example changed');
+    sql.sqlLicense = 'byol';
+    bot.operatingSystem = 'linux';
+    const estimate = estimateTopology(topology, book, 'on-demand');
+    const usage = (id: string) =>
+      estimate.lines.find((l) => l.resourceId === id && l.component.startsWith('Instance usage'));
+    expect(usage('ec2-sqlprd01')?.component).toMatch(/SQL Server enterprise BYOL/);
+    expect(usage('ec2-sqlprd01')?.attributes).toMatchObject({ operatingSystem: 'Windows' });
+    expect(usage('ec2-iqbot-prd-01')?.component).toMatch(/^Instance usage \(Linux, on-demand/);
+    const linux = book.lookup({
+      serviceCode: 'AmazonEC2',
+      productFamily: 'Compute Instance',
+      attributes: {
+        regionCode: 'ap-south-1',
+        instanceType: bot.instanceType,
+        operatingSystem: 'Linux',
+        preInstalledSw: 'NA',
+      },
+    });
+    expect(usage('ec2-iqbot-prd-01')?.unitPriceUsd).toBe(linux?.product.onDemand[0]?.usd);
+  });
+});
