@@ -98,7 +98,10 @@ export const planOptionsSchema = z.object({
   /** Let sizing choose burstable t3/t3a types for lightly used servers. */
   allowBurstable: z.boolean().default(false),
   /** Extra families SQL Server may be sized on when asked: z1d (high clock) or r5b (high EBS bandwidth). */
-  sqlExtraFamilies: z.array(z.enum(['z1d', 'r5b'])).max(2).default([]),
+  sqlExtraFamilies: z
+    .array(z.enum(['z1d', 'r5b']))
+    .max(2)
+    .default([]),
   usageProfile: z.enum(USAGE_PROFILES).default('medium'),
   /** Per-project overrides of the profile's usage figures, keyed by the usage field name (e.g. natGbPerInstanceMonth). */
   usageOverrides: z
