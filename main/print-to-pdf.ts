@@ -48,6 +48,8 @@ export function createPrintWindowOptions(): BrowserWindowConstructorOptions {
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: false,
+      // Middle-click must not open links in new windows (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       // A hidden window must still lay out and paint for printing.
       backgroundThrottling: false,
     },

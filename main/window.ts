@@ -32,6 +32,8 @@ export function createWindowOptions(
       safeDialogs: true,
       spellcheck: false,
       devTools: options.devTools ?? false,
+      // Middle-click must not open links in new windows (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

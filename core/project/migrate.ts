@@ -66,7 +66,7 @@ export function migrateDocument(
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return fail(
       'project.bad-version',
-      `The file's "version" is ${JSON.stringify(version) ?? 'missing'}; expected a whole number.`,
+      `The file's "version" is ${JSON.stringify(version) ?? 'missing'}; expected a whole number from 1 (the first format) up.`,
       'The file may be damaged; restore it from a backup or the autosave.',
       'version',
     );

@@ -130,6 +130,7 @@ describe('the print window', () => {
       webSecurity: true,
       webviewTag: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
       partition: PRINT_PARTITION,
     });
     expect(options.webPreferences).not.toHaveProperty('preload');

@@ -24,6 +24,7 @@ describe('createWindowOptions', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     for (const key of [

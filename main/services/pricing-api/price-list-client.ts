@@ -15,7 +15,13 @@ export interface PriceListQuery {
 }
 
 export type PriceListFailureCode =
-  'no-credentials' | 'access-denied' | 'throttled' | 'unreachable' | 'timeout' | 'api-error';
+  | 'no-credentials'
+  | 'expired-credentials'
+  | 'access-denied'
+  | 'throttled'
+  | 'unreachable'
+  | 'timeout'
+  | 'api-error';
 
 export interface PriceListFailure {
   code: PriceListFailureCode;
@@ -87,6 +93,9 @@ export function classifyFailure(e: unknown, signal: AbortSignal): PriceListFailu
     return { code: 'timeout', message: 'The AWS Price List API did not answer within the time allowed.' };
   if (name === 'CredentialsProviderError' || (/credential/i.test(message) && !err.$metadata?.httpStatusCode))
     return { code: 'no-credentials', message };
+  // An SSO or STS session that has run out: AWS answers 400/403 with one of these names.
+  if (['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired'].includes(name))
+    return { code: 'expired-credentials', message };
   if (
     name === 'AccessDeniedException' ||
     name === 'UnrecognizedClientException' ||

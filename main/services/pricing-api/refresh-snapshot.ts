@@ -40,6 +40,8 @@ export interface RefreshSummary {
 const HINTS: Record<PriceListFailure['code'], string> = {
   'no-credentials':
     'Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, sign in with `aws sso login`, or pass --profile <name> for a profile in ~/.aws/config. Any IAM identity with pricing:GetProducts will do. The bundled price snapshot stays in use.',
+  'expired-credentials':
+    'Sign in again (`aws sso login`, or fresh temporary credentials from your identity provider) and retry. The bundled price snapshot stays in use.',
   'access-denied':
     'Give the identity the pricing:GetProducts permission (the AWSPriceListServiceFullAccess policy has it). The bundled price snapshot stays in use.',
   throttled:
@@ -53,6 +55,7 @@ const HINTS: Record<PriceListFailure['code'], string> = {
 const MESSAGES: Record<PriceListFailure['code'], string> = {
   'no-credentials':
     'No AWS credentials were found, so prices cannot be refreshed from the AWS Price List API',
+  'expired-credentials': 'The AWS credentials have expired',
   'access-denied': 'AWS refused the Price List request',
   throttled: 'The AWS Price List API kept throttling the requests',
   unreachable: 'The AWS Price List API could not be reached',

@@ -28,6 +28,8 @@ export interface PriceListServerOptions {
   hang?: boolean;
   /** Answer every request with this status and AWS error type. */
   failAll?: { status: number; type: string; message: string };
+  /** Answer every page after the first of this service with an error (a listing cut off half-way). */
+  failLaterPages?: { serviceCode: string; status: number; type: string; message: string };
 }
 
 export interface PriceListServer {
@@ -87,6 +89,11 @@ export async function startPriceListServer(options: PriceListServerOptions): Pro
       if (throttles > 0) {
         throttles--;
         send(res, 400, { __type: 'ThrottlingException', message: 'Rate exceeded' }, 'ThrottlingException');
+        return;
+      }
+      const cut = options.failLaterPages;
+      if (cut && cut.serviceCode === body.ServiceCode && body.NextToken) {
+        send(res, cut.status, { __type: cut.type, message: cut.message }, cut.type);
         return;
       }
       const all = (options.items[body.ServiceCode] ?? []).filter((i) => matches(i, body.Filters));
