@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseCliArgs, USAGE } from './args';
 import { runExport } from './commands/export';
-import { runCheck, runEstimate } from './commands/inspect';
+import { runCheck } from './commands/check';
+import { runEstimate } from './commands/inspect';
 import { runPlan } from './commands/plan';
 import { runPricing } from './commands/pricing-info';
 import { runTemplate } from './commands/template';
@@ -35,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'estimate':
       return runEstimate(args);
     case 'check':
-      return runCheck(args);
+      return runCheck(args, () => new Date());
     case 'export':
       return runExport(args, () => new Date());
     case 'pricing':

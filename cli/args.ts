@@ -25,11 +25,16 @@ Usage:
       --customer <text>       customer name for the proposal
       --prepared-by <text>    preparer name for the proposal
       --paper <size>          A4 (default) or Letter
+      --template <dir>        brand folder for the proposal (see archplan export)
       --json                  print a JSON summary instead of text
   archplan estimate <project.archplan.json> [--json]
   archplan check <project.archplan.json> [--json] [--fail-on <severity>]
       Exits 1 when a rule at or above the severity (default: high) fails.
-  archplan export <project.archplan.json> [--cfn <dir>] [--pdf <file>] [--paper A4|Letter]
+  archplan export <project.archplan.json> [--cfn <dir>] [--pdf <file>] [--docx <file>]
+                  [--paper A4|Letter] [--template <dir>]
+      --docx <file>           the proposal as an editable Word document (same sections as the PDF)
+      --template <dir>        brand folder for the proposal (brand.json, logo, brand.css, templates);
+                              default: the folder saved in the project, else the built-in look
   archplan pricing info [--region <code>] [--json]
       The bundled snapshots and any live refreshes, and which one estimates use.
   archplan pricing refresh --region <code> [--profile <name>] [--endpoint <url>]
@@ -66,6 +71,8 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   cfn: { type: 'string' },
   pdf: { type: 'string' },
+  docx: { type: 'string' },
+  template: { type: 'string' },
   profile: { type: 'string' },
   usage: { type: 'string' },
   endpoint: { type: 'string' },

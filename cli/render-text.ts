@@ -2,7 +2,6 @@ import type { PurchaseOptionSummary } from '../core/pricing/compare';
 import type { Estimate } from '../core/pricing/estimate';
 import { monthlyByService, monthlyByTier } from '../core/pricing/estimate';
 import { purchaseOptionLabel } from '../core/pricing/purchase-options';
-import { type CheckResult, summarizeChecks } from '../core/security/evaluate';
 import type { SizingResult } from '../core/sizing/size-server';
 import { formatUsd } from '../core/util/money';
 import { describePriceBook } from '../core/pricing/price-book';
@@ -98,21 +97,6 @@ export function renderEstimateText(
         ]
       : []),
     ...comparison,
-  ].join('\n');
-}
-
-export function renderChecksText(checks: readonly CheckResult[]): string {
-  const counts = summarizeChecks(checks);
-  const rows = [['Rule', 'Severity', 'Status', 'Title']];
-  for (const c of checks) rows.push([c.ruleId, c.severity, c.status.toUpperCase(), c.title]);
-  const details = checks
-    .filter((c) => c.status === 'fail')
-    .map((c) => `  ${c.ruleId}: ${c.detail}${c.fix ? `\n    Fix: ${c.fix}` : ''}`);
-  return [
-    table(rows),
-    '',
-    `${counts.pass} pass, ${counts.fail} fail, ${counts.manual} manual, ${counts.suppressed} suppressed`,
-    ...(details.length ? ['', 'Failures:', ...details] : []),
   ].join('\n');
 }
 

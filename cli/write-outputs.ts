@@ -1,7 +1,7 @@
 import type { Issue, Result } from '../core/model/issue';
 import type { ProjectAnalysis } from '../core/plan/plan-project';
 import type { Project } from '../core/project/schema';
-import { printHtmlToPdf } from '../main/services/pdf';
+import { printHtmlToPdf, rasteriseSvgToPng } from '../main/services/pdf';
 import * as planExport from '../main/services/plan-export';
 import { CliError } from './errors';
 
@@ -32,15 +32,19 @@ export async function writeCloudFormation(
   return { ...orThrow(result), issues: result.issues };
 }
 
-/** proposal.html, diagram.svg and, when a Chromium-family browser is found, proposal.pdf. */
+/** proposal.html, diagram.svg, proposal.docx and, when a Chromium-family browser is found, proposal.pdf. */
 export async function writeProposal(
   project: Project,
   analysis: ProjectAnalysis,
-  targets: { html?: string; svg?: string; pdf?: string },
+  targets: { html?: string; svg?: string; pdf?: string; docx?: string },
   options: WriteOptions,
 ): Promise<planExport.PdfOutcome> {
   return orThrow(
-    await planExport.writeProposal(project, analysis, targets, { ...options, printPdf: printWithBrowser }),
+    await planExport.writeProposal(project, analysis, targets, {
+      ...options,
+      printPdf: printWithBrowser,
+      rasterisePng: rasteriseSvgToPng,
+    }),
   );
 }
 
@@ -54,6 +58,7 @@ export async function writePlanOutputs(
   const result = await planExport.writePlanOutputs(outDir, project, analysis, {
     ...options,
     printPdf: printWithBrowser,
+    rasterisePng: rasteriseSvgToPng,
   });
   return { ...orThrow(result), issues: result.issues };
 }

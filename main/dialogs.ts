@@ -11,7 +11,7 @@ const PROJECT_FILTERS = [
 /** Native Open/Save dialogs and the export folder picker for the desktop HostContext, attached to the main window when there is one. */
 export function createDialogPickers(
   getWindow: () => BrowserWindow | null,
-): Required<Pick<HostContext, 'pickOpenPath' | 'pickSavePath' | 'pickExportDir'>> {
+): Required<Pick<HostContext, 'pickOpenPath' | 'pickSavePath' | 'pickExportDir' | 'pickDiagramPath'>> {
   return {
     async pickOpenPath() {
       const options = { title: 'Open project', properties: ['openFile' as const], filters: PROJECT_FILTERS };
@@ -24,6 +24,21 @@ export function createDialogPickers(
         title: 'Save project',
         defaultPath: join(app.getPath('documents'), suggestedName),
         filters: PROJECT_FILTERS,
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
+      const win = getWindow();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async pickDiagramPath(suggestedName, format) {
+      const options = {
+        title: 'Export the diagram',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [
+          format === 'svg'
+            ? { name: 'SVG image (*.svg)', extensions: ['svg'] }
+            : { name: 'PNG image (*.png)', extensions: ['png'] },
+        ],
         properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
       };
       const win = getWindow();

@@ -1,7 +1,9 @@
+import { lintWithCfnLint } from './services/cfn-lint';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { guardUnsavedChanges } from './close-guard';
 import { createDialogPickers } from './dialogs';
 import { createHandlers } from './handlers/create-handlers';
 import { logToStderr } from './handlers/host-context';
@@ -66,8 +68,10 @@ async function startDesktopApp(): Promise<void> {
     refreshedPricingDir: refreshedPricingDir(app.getPath('userData')),
     workspaceDir: null,
     recentFiles: createRecentFilesStore(join(app.getPath('userData'), 'recent-files.json')),
+    recoveryFile: join(app.getPath('userData'), 'recovery', 'autosave.archplan-recovery.json'),
     ...createDialogPickers(() => mainWindow),
     printPdf: (html, outFile, paper) => printHtmlToPdfInElectron(html, outFile, paper),
+    lintCfn: lintWithCfnLint,
     log: logToStderr,
   });
   const deps: IpcDeps = {
@@ -87,6 +91,7 @@ async function startDesktopApp(): Promise<void> {
     mainWindow = null;
   });
   win.once('ready-to-show', () => win.show());
+  guardUnsavedChanges(win, dialog, win);
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -5,7 +5,26 @@
  */
 export const MENU_COMMAND_CHANNEL = 'menu.command';
 
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export'] as const;
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'export',
+  'exportDiagramSvg',
+  'exportDiagramPng',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'duplicate',
+  'deleteSelection',
+  'selectAll',
+  'fitView',
+  'autoLayout',
+  'relayoutAll',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

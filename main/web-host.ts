@@ -13,7 +13,8 @@ import { logToStderr } from './handlers/host-context';
 import { hostError } from './handlers/host-issues';
 import { resolveResourceDir } from './services/app-paths';
 import { readAppVersion } from './services/app-version';
-import { printHtmlToPdf } from './services/pdf';
+import { printHtmlToPdf, rasteriseSvgToPng } from './services/pdf';
+import { lintWithCfnLint } from './services/cfn-lint';
 import { cacheControlFor, contentTypeFor, resolveStaticFile, securityHeaders } from './services/static-files';
 import { refreshedPricingDir, resolveUserDataDir } from './services/user-data-dir';
 
@@ -29,6 +30,8 @@ import { refreshedPricingDir, resolveUserDataDir } from './services/user-data-di
 
 export const TOKEN_HEADER = 'x-archplan-token';
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** The browser-mode autosave recovery file, in the workspace. */
+export const RECOVERY_FILE_NAME = '.recovery.archplan.json';
 
 export interface WebHostOptions {
   /** Folder projects are opened from and saved to; created if missing. */
@@ -65,8 +68,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     refreshedPricingDir: options.refreshedPricingDir ?? null,
     workspaceDir,
     recentFiles: null,
+    // Hidden (a leading dot) so the Open list skips it; one per workspace.
+    recoveryFile: join(workspaceDir, RECOVERY_FILE_NAME),
     // No Electron here: the proposal PDF is printed with a Chrome, Chromium or Edge found on the machine.
     printPdf: (html, outFile, paper) => printHtmlToPdf(html, outFile, { paper }),
+    rasterisePng: rasteriseSvgToPng,
+    lintCfn: lintWithCfnLint,
     log,
   });
   const token = randomBytes(32).toString('hex');

@@ -12,7 +12,9 @@ import { StoreProvider } from './store/store-context';
 const store = createAppStore({
   api,
   now: () => new Date().toISOString(),
-  confirmDiscard: (message) => window.confirm(message),
+  // The app's own Save / Don't save / Cancel dialog (session-dialogs.tsx); `store` exists by the time it is asked.
+  confirmDiscard: (message) => store.getState().promptUnsaved(message),
+  deferAnalysis: (task) => void setTimeout(task, 0),
   askFileName: (suggested) => {
     const answer = window.prompt('Save in the workspace as:', suggested);
     return answer === null || answer.trim() === '' ? null : answer.trim();

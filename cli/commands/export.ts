@@ -1,12 +1,17 @@
 import { resolve } from 'node:path';
 import { analyzeProject } from '../../core/plan/plan-project';
+import { lintWithCfnLint } from '../../main/services/cfn-lint';
+import { writeCloudFormation } from '../../main/services/plan-export';
 import type { ParsedArgs } from '../args';
 import { priceContextFor, readProjectFile } from '../context';
-import { EXIT, printIssues, usageError } from '../errors';
-import { writeCloudFormation, writeProposal } from '../write-outputs';
+import { CliError, EXIT, printIssues, usageError } from '../errors';
+import { writeProposal } from '../write-outputs';
 import { paperFrom } from './plan';
 
-/** archplan export <project> [--cfn <dir>] [--pdf <file>]: the same files the desktop export writes. */
+/**
+ * archplan export <project> [--cfn <dir>] [--pdf <file>] [--docx <file>] [--template <dir>]: the same
+ * files the desktop export writes.
+ */
 export async function runExport(args: ParsedArgs, now: () => Date): Promise<number> {
   const [path, ...extra] = args.positionals;
   if (!path)
@@ -17,20 +22,25 @@ export async function runExport(args: ParsedArgs, now: () => Date): Promise<numb
   if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}".`, 'Give one project file.');
   const cfnDir = typeof args.values.cfn === 'string' ? resolve(args.values.cfn) : undefined;
   const pdfFile = typeof args.values.pdf === 'string' ? resolve(args.values.pdf) : undefined;
-  if (!cfnDir && !pdfFile)
+  const docxFile = typeof args.values.docx === 'string' ? resolve(args.values.docx) : undefined;
+  const templateDir = typeof args.values.template === 'string' ? resolve(args.values.template) : undefined;
+  if (!cfnDir && !pdfFile && !docxFile)
     throw usageError(
       'Nothing to export.',
-      'Add --cfn <dir> for CloudFormation and/or --pdf <file> for the proposal.',
+      'Add --cfn <dir> for CloudFormation, --pdf <file> and/or --docx <file> for the proposal.',
     );
   const paper = paperFrom(args.values.paper);
   const project = readProjectFile(path);
+  const { prices } = priceContextFor(project.options.region, args.values['bundled-prices'] === true);
   if (cfnDir) {
-    const cfn = await writeCloudFormation(cfnDir, project);
+    // Checked against the resource specification and with cfn-lint (when installed) before anything is
+    // written; the README summarises sizing, cost and the checklist, suppressions become scanner metadata.
+    const cfn = await writeCloudFormation(cfnDir, project, analyzeProject(project, prices), lintWithCfnLint);
+    if (!cfn.ok) throw new CliError(cfn.issues);
     printIssues(cfn.issues);
-    process.stdout.write(`Wrote ${cfnDir}: ${cfn.files.join(', ')}\n`);
+    process.stdout.write(`Wrote ${cfnDir}: ${cfn.value.files.join(', ')}\n`);
   }
-  if (pdfFile) {
-    const { prices } = priceContextFor(project.options.region, args.values['bundled-prices'] === true);
+  if (pdfFile || docxFile) {
     const analysis = analyzeProject(project, prices, {
       comparePurchaseOptions: true,
       compareHaPatterns: true,
@@ -38,15 +48,16 @@ export async function runExport(args: ParsedArgs, now: () => Date): Promise<numb
     const pdf = await writeProposal(
       project,
       analysis,
-      { pdf: pdfFile },
-      { paper, generatedAt: now().toISOString() },
+      { ...(pdfFile ? { pdf: pdfFile } : {}), ...(docxFile ? { docx: docxFile } : {}) },
+      { paper, generatedAt: now().toISOString(), ...(templateDir ? { templateDir } : {}) },
     );
-    if (pdf.status === 'skipped')
+    if (docxFile) process.stdout.write(`Wrote ${docxFile}\n`);
+    if (pdfFile && pdf.status === 'skipped')
       throw usageError(
         `No PDF written: ${pdf.reason}`,
         'Install Chrome, Chromium or Edge, or set ARCHPLAN_CHROMIUM to its path.',
       );
-    process.stdout.write(`Wrote ${pdfFile}\n`);
+    if (pdfFile) process.stdout.write(`Wrote ${pdfFile}\n`);
   }
   return EXIT.ok;
 }

@@ -1,11 +1,9 @@
 import { analyzeProject } from '../../core/plan/plan-project';
-import { atOrAbove } from '../../core/security/evaluate';
-import type { RuleSeverity } from '../../core/security/rule';
 import { estimateJson } from '../../main/services/plan-export';
 import type { ParsedArgs } from '../args';
 import { priceContextFor, readProjectFile } from '../context';
 import { EXIT, usageError } from '../errors';
-import { renderChecksText, renderEstimateText } from '../render-text';
+import { renderEstimateText } from '../render-text';
 
 function projectArg(args: ParsedArgs, command: string): string {
   const [path, ...extra] = args.positionals;
@@ -28,24 +26,4 @@ export function runEstimate(args: ParsedArgs): number {
       : `${renderEstimateText(estimate, purchaseOptions)}\n`,
   );
   return EXIT.ok;
-}
-
-const SEVERITIES: readonly RuleSeverity[] = ['low', 'medium', 'high', 'critical'];
-
-export function runCheck(args: ParsedArgs): number {
-  const failOn = args.values['fail-on'] ?? 'high';
-  if (typeof failOn !== 'string' || !(SEVERITIES as readonly string[]).includes(failOn)) {
-    throw usageError(
-      `--fail-on ${String(failOn)} is not a severity.`,
-      `Use one of: ${SEVERITIES.join(', ')}.`,
-    );
-  }
-  const project = readProjectFile(projectArg(args, 'check'));
-  const { prices } = priceContextFor(project.options.region, args.values['bundled-prices'] === true);
-  const { checks } = analyzeProject(project, prices);
-  process.stdout.write(
-    args.values.json ? `${JSON.stringify(checks, null, 2)}\n` : `${renderChecksText(checks)}\n`,
-  );
-  const blocking = checks.some((c) => c.status === 'fail' && atOrAbove(c.severity, failOn as RuleSeverity));
-  return blocking ? EXIT.checksFailed : EXIT.ok;
 }

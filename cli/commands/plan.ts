@@ -65,7 +65,11 @@ export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number
     compareHaPatterns: true,
   });
   const outDir = resolve(out);
-  const written = await writePlanOutputs(outDir, planned.project, analysis, { paper, generatedAt: at });
+  const written = await writePlanOutputs(outDir, planned.project, analysis, {
+    paper,
+    generatedAt: at,
+    ...(typeof args.values.template === 'string' ? { templateDir: resolve(args.values.template) } : {}),
+  });
   printIssues(written.issues);
 
   const counts = summarizeChecks(analysis.checks);

@@ -3,7 +3,13 @@ import { ancestorOfKind, indexNodes, nodesOfKind } from '../model/topology';
 import type { Project } from '../project/schema';
 import { haPattern } from '../topology/ha-patterns';
 import { NODE } from '../topology/design-ids';
-import { type BuildContext, createBuildContext, nodeLogicalId, placedInstances } from './context';
+import {
+  type BuildContext,
+  createBuildContext,
+  nodeLogicalId,
+  placedInstances,
+  securityGroupLogicalId,
+} from './context';
 import { getAtt, join, ref, sub, text, type CfnValue, type QuotedText } from './intrinsics';
 import { LogicalIds } from './logical-ids';
 import { buildParameters, isUnsized } from './parameters';
@@ -35,6 +41,14 @@ import type { CfnOutput, CfnResource, CfnTemplate } from './template';
  * an encrypted, private, TLS-only backup bucket, least-privilege instance roles.
  */
 export function buildTemplate(project: Project): CfnTemplate {
+  return buildTemplateParts(project).template;
+}
+
+/** buildTemplate, plus the logical id each topology node and security group became (for metadata). */
+export function buildTemplateParts(project: Project): {
+  template: CfnTemplate;
+  logicalIdOf(sourceId: string): string | undefined;
+} {
   const ids = new LogicalIds();
   const topology = project.topology;
   const hasVpc = nodesOfKind(topology, 'vpc').length > 0;
@@ -149,7 +163,7 @@ export function buildTemplate(project: Project): CfnTemplate {
 
   const outputs = buildOutputs(ctx, { network, lb, s3, kms, directory, alarmTopic: account.alarmTopic });
 
-  return {
+  const template: CfnTemplate = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: describeTemplate(
       project,
@@ -161,6 +175,10 @@ export function buildTemplate(project: Project): CfnTemplate {
     ...(Object.keys(conditions).length > 0 ? { Conditions: conditions } : {}),
     Resources: resources,
     Outputs: outputs,
+  };
+  return {
+    template,
+    logicalIdOf: (sourceId) => nodeLogicalId(ctx, sourceId) ?? securityGroupLogicalId(ctx, sourceId),
   };
 }
 

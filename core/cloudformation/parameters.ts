@@ -1,6 +1,7 @@
 import type { SqlEdition } from '../model/inventory';
 import { nodesOfKind, type Ec2Node } from '../model/topology';
-import type { CfnObject } from './intrinsics';
+import { text, type CfnObject } from './intrinsics';
+import { literalText, truncateCodePoints } from './sanitize';
 import type { LogicalIds } from './logical-ids';
 import type { Project } from '../project/schema';
 import type { CfnParameter } from './template';
@@ -215,7 +216,9 @@ export function buildParameters(
         AllowedPattern: DB_INSTANCE_CLASS_PATTERN,
         ConstraintDescription: 'must be an RDS DB instance class such as db.r6i.2xlarge',
       };
-      labels[name] = { default: `DB instance class (${db.name})` };
+      labels[name] = {
+        default: text(`DB instance class (${truncateCodePoints(literalText(db.name), 100)})`),
+      };
     }
     dbClassByNode.set(db.id, name);
   }

@@ -27,6 +27,8 @@ export interface CfnParameter {
 }
 
 export interface CfnOutput {
+  /** Exports of a conditional resource exist only when it does. */
+  Condition?: string;
   Description?: string;
   Value: CfnValue;
   Export?: { Name: CfnValue };

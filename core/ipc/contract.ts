@@ -86,6 +86,33 @@ export const channels = {
     input: z.object({}).strict(),
     output: z.object({ files: z.array(recentFileSchema).max(50) }),
   },
+  'project.autosave': {
+    /**
+     * Writes the open project, saved or not, to the recovery file (atomically): the user data folder
+     * on the desktop, the workspace in browser mode. `path` is the file the project belongs to, if any.
+     */
+    input: z.object({ project: projectSchema, path: filePath.nullable() }).strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), savedAt: z.string() }),
+      errorResult,
+    ]),
+  },
+  'project.recovery': {
+    /** read: what the last session left unsaved (offered on launch); discard: removes the recovery file. */
+    input: z.object({ action: z.enum(['read', 'discard']) }).strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('none') }),
+      z.object({
+        status: z.literal('found'),
+        savedAt: z.string(),
+        path: filePath.nullable(),
+        project: projectSchema,
+        issues: z.array(issueSchema),
+      }),
+      z.object({ status: z.literal('discarded') }),
+      errorResult,
+    ]),
+  },
   'export.plan': {
     /** Every plan file of the project as it is now (saved or not): the desktop asks for a folder, browser mode writes <workspace>/<project>-export/. */
     input: z.object({ project: projectSchema, paper: paperSizeSchema }).strict(),
@@ -100,6 +127,28 @@ export const channels = {
         /** Warnings about the design the files carry (e.g. from the CloudFormation checks). */
         issues: z.array(issueSchema),
       }),
+      cancelled,
+      errorResult,
+    ]),
+  },
+  'export.diagram': {
+    /**
+     * The architecture diagram as SVG text or a PNG (base64): the desktop asks where to save it;
+     * browser mode writes it into the workspace (the app downloads it through the browser instead).
+     */
+    input: z
+      .object({
+        format: z.enum(['svg', 'png']),
+        fileName: z
+          .string()
+          .min(5)
+          .max(200)
+          .regex(/^[\w .()-]+\.(svg|png)$/, 'expected a file name ending in .svg or .png'),
+        content: z.string().min(1).max(15_000_000),
+      })
+      .strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('exported'), path: z.string() }),
       cancelled,
       errorResult,
     ]),

@@ -37,6 +37,9 @@ export function createProject(
     topology: emptyTopology(merged.region),
     layout: emptyLayout(),
     suppressions: [],
+    attestations: [],
+    scenarios: [],
+    proposal: {},
   };
 }
 
@@ -80,7 +83,9 @@ export function analyzeProject(
     project.options.usageOverrides,
   );
   const estimate = estimateTopology(project.topology, prices.book, project.options.purchaseOption, usage);
-  const checks = evaluateChecks(project.topology, project.suppressions);
+  const checks = evaluateChecks(project.topology, project.suppressions, {
+    attestations: project.attestations,
+  });
   return {
     sizing: sized.results,
     botRunners: sized.botRunners,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { attestationSchema } from '../model/attestation';
 import { inventorySchema } from '../model/inventory';
 import { layoutSchema } from '../model/layout';
 import { planOptionsSchema } from '../model/options';
+import { proposalSettingsSchema } from '../proposal/proposal-settings';
+import { scenarioSchema } from '../model/scenario';
 import { suppressionSchema } from '../model/suppression';
 import { topologySchema } from '../model/topology';
 
@@ -27,5 +30,11 @@ export const projectSchema = z.object({
   topology: topologySchema,
   layout: layoutSchema,
   suppressions: z.array(suppressionSchema).max(1000),
+  /** Sign-offs of checklist items the design cannot show (MFA, root keys…); older files have none. */
+  attestations: z.array(attestationSchema).max(1000).default([]),
+  /** Named variants of the design to compare (issue 6); older files have none. */
+  scenarios: z.array(scenarioSchema).max(50).default([]),
+  /** How the proposal is branded (issue 9); older files have no settings. */
+  proposal: proposalSettingsSchema.default({}),
 });
 export type Project = z.infer<typeof projectSchema>;

@@ -447,7 +447,17 @@ function nameLines(name: string, maxWidth: number): { lines: string[]; size: num
   return { lines: [first, fitText(words.slice(used).join(' '), maxWidth, size, true)], size };
 }
 
-function renderLeaf(p: Placed, cost: string): string {
+/** Two offset outlines behind a box that stands for several identical instances (a "× N" node). */
+function stackBehind(rect: Rect): string {
+  return [8, 4]
+    .map(
+      (d) =>
+        `<rect x="${n(rect.x + d)}" y="${n(rect.y - d)}" width="${n(rect.width)}" height="${n(rect.height)}" rx="6" fill="#FFFFFF" stroke="${COLOR.border}" stroke-width="1"/>`,
+    )
+    .join('');
+}
+
+function renderLeaf(p: Placed, cost: string, stacked = false): string {
   const { rect, node } = p;
   const tile = 36;
   const tileX = rect.x + 12;
@@ -472,6 +482,7 @@ function renderLeaf(p: Placed, cost: string): string {
   const parts = [
     `<g data-node-id="${escapeXml(node.id)}">`,
     `<title>${escapeXml(node.name)}</title>`,
+    stacked ? stackBehind(rect) : '',
     `<rect x="${n(rect.x)}" y="${n(rect.y)}" width="${n(rect.width)}" height="${n(rect.height)}" rx="6" fill="#FFFFFF" stroke="${COLOR.border}" stroke-width="1"/>`,
     `<g transform="translate(${n(tileX)} ${n(tileY)})"><rect width="${tile}" height="${tile}" rx="4" fill="${serviceColor(node)}"/>${glyphBody(node)}</g>`,
   ];
@@ -659,8 +670,15 @@ const EDGE_ORDER: Record<EdgeKind, number> = { hybrid: 0, replication: 1, backup
 /**
  * Renders the diagram. `costs` maps node id → monthly USD as a decimal string (monthlyByResource);
  * nodes without an entry show no cost. Positions in `layout` are relative to the parent group.
+ * `stacked` nodes stand for several identical instances (see print-diagram.ts) and get a stack drawn
+ * behind them.
  */
-export function renderDiagramSvg(topology: Topology, layout: Layout, costs?: Map<string, string>): string {
+export function renderDiagramSvg(
+  topology: Topology,
+  layout: Layout,
+  costs?: ReadonlyMap<string, string>,
+  options: { stacked?: ReadonlySet<string> } = {},
+): string {
   const placed = placeNodes(topology, layout);
   const all = topology.nodes.map((nd) => placed.get(nd.id)).filter((p): p is Placed => p !== undefined);
   const groups = all.filter((p) => isGroupKind(p.node.kind)).sort((a, b) => a.depth - b.depth);
@@ -745,7 +763,9 @@ export function renderDiagramSvg(topology: Topology, layout: Layout, costs?: Map
     `<text x="${n(region.x + 32)}" y="${n(region.y + 17)}" font-size="${GROUP_TITLE_SIZE}" font-weight="700" fill="${COLOR.ink}">Region ${escapeXml(topology.region)}</text></g>`,
     ...groups.map(renderGroup),
     ...edgeSvg,
-    ...leaves.map((p) => renderLeaf(p, costText(costs?.get(p.node.id)))),
+    ...leaves.map((p) =>
+      renderLeaf(p, costText(costs?.get(p.node.id)), options.stacked?.has(p.node.id) ?? false),
+    ),
     ...labels.map(renderLabel),
     `<g>${leg.svg}</g>`,
     '</svg>',

@@ -10,6 +10,10 @@ export interface ProposalTemplates {
   partials: Record<string, string>;
   /** proposal.css, placed in a <style> element by the layout ({{{css}}}). */
   css: string;
+  /** @font-face rules with the fonts inlined as data: URLs ({{{fontCss}}}); empty for system fonts only. */
+  fontCss?: string;
+  /** brand.css from the architect's brand folder, placed after everything else ({{{brandCss}}}). */
+  brandCss?: string;
 }
 
 /**
@@ -17,9 +21,9 @@ export interface ProposalTemplates {
  * {{value}} (so a customer called `<script>` prints as text); templates are compiled with
  * `strict: true`, so a misspelt field is an error instead of a silently empty cell.
  *
- * Two values are inserted unescaped with a triple-stash: the diagram SVG, which is produced by
- * renderDiagramSvg and already passed every piece of text through its own XML escaper, and the
- * template set's own CSS, which comes from the same folder as the templates themselves.
+ * Values inserted unescaped with a triple-stash: the diagram and chart SVGs, which their builders
+ * produce with every piece of text through their own XML escaper, and the stylesheets (the template
+ * set's CSS, its inlined fonts, brand.css), which come from the same folders as the templates.
  *
  * Throws on a template error; use renderProposalHtmlResult for template folders the user supplied.
  */
@@ -30,7 +34,10 @@ export function renderProposalHtml(templates: ProposalTemplates, model: Proposal
     // Compiled here (not registered as text) so partials get the same strict options as the layout.
     hb.registerPartial(name, hb.compile(source, options));
   }
-  return hb.compile(templates.layout, options)({ ...model, css: templates.css });
+  return hb.compile(
+    templates.layout,
+    options,
+  )({ ...model, css: templates.css, fontCss: templates.fontCss ?? '', brandCss: templates.brandCss ?? '' });
 }
 
 function firstLines(e: unknown): string {

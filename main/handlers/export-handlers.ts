@@ -109,6 +109,8 @@ export function createExportHandlers(ctx: HostContext, snapshots: SnapshotLoader
         paper,
         generatedAt: new Date().toISOString(),
         printPdf: ctx.printPdf,
+        ...(ctx.rasterisePng ? { rasterisePng: ctx.rasterisePng } : {}),
+        ...(ctx.lintCfn ? { lintCfn: ctx.lintCfn } : {}),
       });
       if (!written.ok) return { status: 'error', issues: written.issues };
       return {

@@ -5,6 +5,8 @@ export const PROJECT_CHANNELS = [
   'project.open',
   'project.save',
   'project.recent',
+  'project.autosave',
+  'project.recovery',
 ] as const satisfies readonly Channel[];
 
 export function registerProjectIpc(ipcMain: IpcRegistrar, deps: IpcDeps): void {

@@ -18,6 +18,9 @@ export interface PdfWritten {
 /** Prints proposal HTML to `outFile` (written atomically); an error value when it cannot. */
 export type PrintPdf = (html: string, outFile: string, paper: PaperSize) => Promise<Result<PdfWritten>>;
 
+/** Draws an SVG as a PNG of about `width` × `height` CSS pixels; null when it cannot (no browser). */
+export type RasterisePng = (svg: string, width: number, height: number) => Promise<Uint8Array | null>;
+
 /** The issue code a printer returns when there is no browser to print with: the PDF is skipped, not failed. */
 export const PDF_NO_BROWSER = 'pdf.no-browser';
 

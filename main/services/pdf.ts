@@ -174,3 +174,54 @@ export async function printHtmlToPdf(
   }
   return { ok: true, value: { file: outFile, bytes: pdf.length }, issues: [] };
 }
+
+/**
+ * The diagram as a PNG (for the DOCX, whose readers without SVG support, such as Google Docs and
+ * Word 2013, show this instead), drawn by the same browser that prints the PDF, at 1.5× for print.
+ * Null when no browser is found or it fails: the DOCX then carries a plain frame as its fallback,
+ * and the SVG itself is unaffected.
+ */
+export async function rasteriseSvgToPng(
+  svg: string,
+  width: number,
+  height: number,
+): Promise<Uint8Array | null> {
+  const executablePath = findChromium();
+  if (!executablePath) return null;
+  const w = Math.max(1, Math.ceil(width));
+  const h = Math.max(1, Math.ceil(height));
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath,
+      args: LAUNCH_ARGS,
+      headless: true,
+      timeout: TIMEOUT_MS,
+    });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      serviceWorkers: 'block',
+      acceptDownloads: false,
+      viewport: { width: w, height: h },
+      deviceScaleFactor: 1.5,
+    });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      return url === 'about:blank' || url.startsWith('data:')
+        ? route.continue()
+        : route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    const src = `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0;background:#fff"><img src="${src}" width="${w}" height="${h}" style="display:block"></body></html>`,
+      { waitUntil: 'load', timeout: TIMEOUT_MS },
+    );
+    const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: w, height: h } });
+    return new Uint8Array(png);
+  } catch {
+    return null;
+  } finally {
+    await browser?.close().catch(() => undefined);
+  }
+}

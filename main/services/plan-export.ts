@@ -1,21 +1,25 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { buildDeliveryFiles, checkTemplateInputs } from '../../core/cloudformation';
-import { type Issue, type Result, hasErrors } from '../../core/model/issue';
+import type { Issue, Result } from '../../core/model/issue';
 import { haComparisonJson } from '../../core/plan/compare-ha-patterns';
 import type { ProjectAnalysis } from '../../core/plan/plan-project';
 import type { PurchaseOptionSummary } from '../../core/pricing/compare';
 import { type Estimate, monthlyByService, monthlyByTier } from '../../core/pricing/estimate';
 import { describePriceBook } from '../../core/pricing/price-book';
 import { COST_TIER_LABELS } from '../../core/pricing/tiers';
-import { buildProposal } from '../../core/proposal/build-proposal';
+import { type ProposalViewModel, buildProposal } from '../../core/proposal/build-proposal';
+import { preparePrintDiagram } from '../../core/proposal/print-diagram';
 import { renderProposalHtmlResult } from '../../core/proposal/render-html';
 import { serializeProject } from '../../core/project/load-project';
 import type { Project } from '../../core/project/schema';
 import { writeFileAtomic } from './atomic-write';
+import { buildCloudFormationPack } from './cfn-delivery';
+import type { LintCfn } from './cfn-lint';
 import { csvRow } from './csv-cell';
 import { describeFileError, errorCode } from './file-errors';
-import { PDF_NO_BROWSER, type PaperSize, type PrintPdf } from './pdf-page';
+import { PDF_NO_BROWSER, type PaperSize, type PrintPdf, type RasterisePng } from './pdf-page';
+import { readBrandFolder } from './brand-folder';
+import { renderProposalDocx, svgSize } from './proposal-docx';
 import { readProposalTemplates } from './templates';
 
 /**
@@ -34,6 +38,10 @@ export interface PlanExportOptions {
   /** A user's own proposal template folder; the bundled one when absent. */
   templateDir?: string;
   printPdf: PrintPdf;
+  /** Draws the diagram as a PNG for the DOCX's readers without SVG support; a plain frame without it. */
+  rasterisePng?: RasterisePng;
+  /** cfn-lint runner for the CloudFormation templates (main/services/cfn-lint.ts); none = built-in check only. */
+  lintCfn?: LintCfn;
 }
 
 export type PdfOutcome = { status: 'written'; file: string } | { status: 'skipped'; reason: string };
@@ -182,7 +190,7 @@ async function attempt(file: string, operation: () => Promise<unknown>): Promise
 
 async function writeAll(
   dir: string,
-  files: readonly { path: string; content: string }[],
+  files: readonly { path: string; content: string | Uint8Array }[],
 ): Promise<Result<string[]>> {
   for (const f of files) {
     const target = join(dir, f.path);
@@ -196,34 +204,74 @@ async function writeAll(
 }
 
 /**
- * The CloudFormation delivery files (template.yaml, parameters.json, README.md) into `dir`. Problems
- * the template cannot express come back as issues: warnings with the files, errors instead of them.
+ * The CloudFormation delivery pack (a template and parameter file per stack, the whole template, the
+ * README) into `dir`, checked before anything is written: errors from the template inputs, the
+ * specification check or cfn-lint come back instead of the files, warnings with them. With `analysis`
+ * the README carries the sizing, cost and checklist, and suppressed findings become scanner metadata.
  */
 export async function writeCloudFormation(
   dir: string,
   project: Project,
+  analysis?: ProjectAnalysis,
+  lintCfn?: LintCfn,
 ): Promise<Result<{ files: string[] }>> {
-  const checks = checkTemplateInputs(project);
-  if (hasErrors(checks)) return { ok: false, issues: checks };
-  const written = await writeAll(dir, buildDeliveryFiles(project));
-  if (!written.ok) return { ok: false, issues: [...checks, ...written.issues] };
-  return { ok: true, value: { files: written.value }, issues: checks };
+  const pack = await buildCloudFormationPack(project, {
+    analysis: analysis ?? null,
+    ...(lintCfn ? { lint: lintCfn } : {}),
+  });
+  if (!pack.ok) return pack;
+  const written = await writeAll(dir, pack.value);
+  if (!written.ok) return { ok: false, issues: [...pack.issues, ...written.issues] };
+  return { ok: true, value: { files: written.value }, issues: pack.issues };
 }
 
-/** The proposal as HTML (with the diagram SVG it embeds), rendered in memory from the templates. */
+/** The proposal as HTML (with the diagram SVG it embeds) and its view model, rendered in memory from the templates. */
 async function renderProposal(
   project: Project,
   analysis: ProjectAnalysis,
   options: PlanExportOptions,
-): Promise<Result<{ html: string; svg: string }>> {
+): Promise<Result<{ html: string; svg: string; model: ProposalViewModel }>> {
+  // The CLI's --template wins over the folder saved in the project.
+  const templateDir = options.templateDir ?? project.proposal.templateDir;
+  const brand = await readBrandFolder(templateDir);
+  if (!brand.ok) return { ok: false, issues: brand.issues };
+  const diagram = await preparePrintDiagram(project.topology, project.layout);
   const model = buildProposal(project, analysis, analysis.estimate.priceSource, options.generatedAt, {
     paper: options.paper,
+    brand: brand.value,
+    diagram,
   });
-  const templates = await readProposalTemplates(options.templateDir);
+  const templates = await readProposalTemplates(templateDir);
   if (!templates.ok) return { ok: false, issues: templates.issues };
   const html = renderProposalHtmlResult(templates.value, model);
   if (!html.ok) return { ok: false, issues: html.issues };
-  return { ok: true, value: { html: html.value, svg: model.diagram.svg }, issues: [] };
+  return { ok: true, value: { html: html.value, svg: model.diagram.svg, model }, issues: [] };
+}
+
+/** proposal.docx bytes: the same sections as the PDF, for teams that edit before sending. */
+async function docxContent(
+  model: ProposalViewModel,
+  file: string,
+  rasterisePng?: RasterisePng,
+): Promise<Result<Uint8Array>> {
+  try {
+    const size = svgSize(model.diagram.svg);
+    const diagramPng = rasterisePng ? await rasterisePng(model.diagram.svg, size.width, size.height) : null;
+    return { ok: true, value: await renderProposalDocx(model, { diagramPng }), issues: [] };
+  } catch (e) {
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'docx.build-failed',
+          severity: 'error',
+          message: `The proposal could not be written as DOCX: ${e instanceof Error ? e.message : String(e)}`,
+          hint: 'The PDF and HTML proposal are unaffected; report this with the project file.',
+          path: { file },
+        },
+      ],
+    };
+  }
 }
 
 /** Prints the PDF; a missing browser skips it with the reason (the HTML is still there), any other failure is an error. */
@@ -241,11 +289,11 @@ async function printProposal(
   return { ok: false, issues: pdf.issues };
 }
 
-/** proposal.html and diagram.svg when asked for, and proposal.pdf through `options.printPdf`. */
+/** proposal.html, diagram.svg and proposal.docx when asked for, and proposal.pdf through `options.printPdf`. */
 export async function writeProposal(
   project: Project,
   analysis: ProjectAnalysis,
-  targets: { html?: string; svg?: string; pdf?: string },
+  targets: { html?: string; svg?: string; pdf?: string; docx?: string },
   options: PlanExportOptions,
 ): Promise<Result<PdfOutcome>> {
   const proposal = await renderProposal(project, analysis, options);
@@ -258,14 +306,21 @@ export async function writeProposal(
     const failed = await attempt(file, () => writeFileAtomic(file, content));
     if (failed) return { ok: false, issues: [failed] };
   }
+  if (targets.docx) {
+    const file = targets.docx;
+    const docx = await docxContent(proposal.value.model, file, options.rasterisePng);
+    if (!docx.ok) return docx;
+    const failed = await attempt(file, () => writeFileAtomic(file, docx.value));
+    if (failed) return { ok: false, issues: [failed] };
+  }
   if (!targets.pdf) return { ok: true, value: { status: 'skipped', reason: 'not requested' }, issues: [] };
   return printProposal(proposal.value.html, targets.pdf, options);
 }
 
 /**
  * Every plan file (ARCHITECTURE.md, "CLI plan") into `outDir`: project.archplan.json, estimate.json,
- * estimate.csv, sizing.json, checks.json, cloudformation/, diagram.svg, proposal.html and
- * proposal.pdf. Everything is built in memory first, so a design the template cannot express, or a
+ * estimate.csv, sizing.json, checks.json, cloudformation/, diagram.svg, proposal.html,
+ * proposal.docx and proposal.pdf. Everything is built in memory first, so a design the template cannot express, or a
  * broken proposal template, writes nothing; then each file is written atomically, so a file of the
  * same name is replaced whole or not at all. The PDF is printed last.
  */
@@ -275,11 +330,17 @@ export async function writePlanOutputs(
   analysis: ProjectAnalysis,
   options: PlanExportOptions,
 ): Promise<Result<PlanOutputs>> {
-  const checks = checkTemplateInputs(project);
-  if (hasErrors(checks)) return { ok: false, issues: checks };
+  const cfn = await buildCloudFormationPack(project, {
+    analysis,
+    ...(options.lintCfn ? { lint: options.lintCfn } : {}),
+  });
+  if (!cfn.ok) return cfn;
+  const checks = cfn.issues;
   const proposal = await renderProposal(project, analysis, options);
   if (!proposal.ok) return proposal;
-  const files = [
+  const docx = await docxContent(proposal.value.model, join(outDir, 'proposal.docx'), options.rasterisePng);
+  if (!docx.ok) return docx;
+  const files: { path: string; content: string | Uint8Array }[] = [
     { path: 'project.archplan.json', content: serializeProject(project) },
     { path: 'estimate.json', content: estimateJson(analysis.estimate, analysis.purchaseOptions) },
     { path: 'estimate.csv', content: estimateCsv(analysis.estimate) },
@@ -289,8 +350,9 @@ export async function writePlanOutputs(
       ? [{ path: 'ha-comparison.json', content: haComparisonJson(analysis.haPatterns) }]
       : []),
     { path: 'diagram.svg', content: proposal.value.svg },
-    ...buildDeliveryFiles(project).map((f) => ({ path: `cloudformation/${f.path}`, content: f.content })),
+    ...cfn.value.map((f) => ({ path: `cloudformation/${f.path}`, content: f.content })),
     { path: 'proposal.html', content: proposal.value.html },
+    { path: 'proposal.docx', content: docx.value },
   ];
   const folder = await attempt(outDir, () => mkdir(outDir, { recursive: true }));
   if (folder) return { ok: false, issues: [folder] };

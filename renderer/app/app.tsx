@@ -1,13 +1,19 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Canvas } from '../diagram/canvas';
-import { EstimatePanel } from '../features/estimate/estimate-panel';
+import { exportDiagram } from '../diagram/export-diagram';
+import { EstimateBreakdown, EstimatePanel } from '../features/estimate/estimate-panel';
 import { FindingsPanel } from '../features/findings/findings-panel';
+import { InspectorPanel } from '../features/inspector/inspector-panel';
+import { downloadFile } from '../features/inventory/download-file';
 import { InventoryTable } from '../features/inventory/inventory-table';
-import { type AppCommand, commandForShortcut } from '../host/app-commands';
+import { ScenariosPanel } from '../features/scenarios/scenarios-panel';
+import { type AppCommand, EDIT_COMMANDS, commandForShortcut } from '../host/app-commands';
 import type { RendererApi } from '../host/renderer-api';
+import { AUTOSAVE_INTERVAL_MS } from '../store/recovery-slice';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
 import { ExportDialog } from './export-dialog';
 import { OpenDialog } from './open-dialog';
+import { RecoveryDialog, UnsavedDialog } from './session-dialogs';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 
@@ -59,15 +65,15 @@ export function App({ api }: { api: RendererApi }) {
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
   /** Every route to a command (toolbar, menu, shortcut) goes through here, so all of them ask before discarding. */
-  const runCommand = (command: AppCommand): void => {
+  const runCommand = async (command: AppCommand): Promise<void> => {
     const s = store.getState();
-    if (s.busy !== null) return;
+    if (s.busy !== null || s.unsavedPrompt !== null) return;
     switch (command) {
       case 'new-project':
-        if (s.confirmDiscard('Start a new project')) s.newProject();
+        if (await s.confirmDiscard('Start a new project')) s.newProject();
         return;
       case 'open-project':
-        if (!s.confirmDiscard('Open another project')) return;
+        if (!(await s.confirmDiscard('Open another project'))) return;
         if (api.mode === 'desktop') void s.openProject();
         else void s.showOpenDialog();
         return;
@@ -78,21 +84,68 @@ export function App({ api }: { api: RendererApi }) {
         void s.saveProjectAs();
         return;
       case 'import-inventory':
-        if (s.confirmDiscard('Import a new inventory')) importInput.current?.click();
+        // The file picker must open in the click's own task, so the question comes after the choice.
+        importInput.current?.click();
         return;
       case 'export-plan':
         s.showExportDialog();
         return;
+      case 'export-diagram-svg':
+      case 'export-diagram-png':
+        void exportDiagram(store, api, command === 'export-diagram-svg' ? 'svg' : 'png', downloadFile);
+        return;
+      case 'undo':
+        s.undo();
+        return;
+      case 'redo':
+        s.redo();
+        return;
+      case 'cut':
+        s.cutSelection();
+        return;
+      case 'copy':
+        s.copySelection();
+        return;
+      case 'paste':
+        s.paste();
+        return;
+      case 'duplicate':
+        s.duplicateSelection();
+        return;
+      case 'delete-selection':
+        s.deleteSelection();
+        return;
+      case 'select-all':
+        s.selectAll();
+        return;
+      case 'clear-selection':
+        s.setSelection([]);
+        return;
+      case 'fit-view':
+        s.requestFitView();
+        return;
+      case 'auto-layout':
+      case 'relayout-all':
+        void s.autoLayout(command === 'auto-layout');
+        return;
     }
   };
+  const run = (command: AppCommand): void => void runCommand(command);
 
-  const onCommand = useEffectEvent((command: AppCommand) => runCommand(command));
+  const onCommand = useEffectEvent((command: AppCommand) => run(command));
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     const command = commandForShortcut(event);
-    const { openDialogVisible, exportDialogVisible } = store.getState();
-    if (command === null || openDialogVisible || exportDialogVisible) return;
+    const { openDialogVisible, exportDialogVisible, unsavedPrompt, recoveryOffer } = store.getState();
+    if (command === null || openDialogVisible || exportDialogVisible || unsavedPrompt || recoveryOffer)
+      return;
+    // In a text field, Ctrl+Z, Ctrl+C, Delete… keep their meaning for the text.
+    const target = event.target as HTMLElement | null;
+    const typing =
+      target !== null &&
+      (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+    if (typing && EDIT_COMMANDS.has(command)) return;
     event.preventDefault();
-    runCommand(command);
+    run(command);
   });
   const onBeforeUnload = useEffectEvent((event: BeforeUnloadEvent) => {
     if (dirty && api.mode === 'browser') event.preventDefault();
@@ -111,6 +164,10 @@ export function App({ api }: { api: RendererApi }) {
   }, []);
   useEffect(() => {
     void store.getState().loadAppInfo();
+    void store.getState().checkRecovery();
+    // Unsaved work goes to the recovery file every 30 s (only when there is something new to write).
+    const timer = window.setInterval(() => void store.getState().autosave(), AUTOSAVE_INTERVAL_MS);
+    return () => window.clearInterval(timer);
   }, [store]);
   useEffect(() => {
     void ensurePrices(region);
@@ -123,6 +180,7 @@ export function App({ api }: { api: RendererApi }) {
     const files = await Promise.all(
       chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
     );
+    if (!(await store.getState().confirmDiscard('Import a new inventory'))) return;
     await store.getState().importInventoryFiles(files);
   };
 
@@ -131,11 +189,11 @@ export function App({ api }: { api: RendererApi }) {
       className="app"
       style={{
         gridTemplateColumns: leftCollapsed
-          ? '28px 0 minmax(320px, 1fr) 300px'
-          : `${leftWidth}px 6px minmax(320px, 1fr) 300px`,
+          ? '28px 0 minmax(320px, 1fr) 320px'
+          : `${leftWidth}px 6px minmax(320px, 1fr) 320px`,
       }}
     >
-      <Toolbar onCommand={runCommand} shortcutKey={isMac ? '⌘' : 'Ctrl'} />
+      <Toolbar onCommand={run} shortcutKey={isMac ? '⌘' : 'Ctrl'} />
       {leftCollapsed ? (
         <button
           type="button"
@@ -167,15 +225,23 @@ export function App({ api }: { api: RendererApi }) {
         </>
       )}
       <main className="app__canvas">
-        <Canvas />
+        <Canvas onCommand={run} shortcutKey={isMac ? '⌘' : 'Ctrl'} />
       </main>
       <aside className="app__right">
-        <EstimatePanel />
+        {/* The total stays in view while the rest scrolls: every edit's effect shows at once. */}
+        <div className="app__right-top">
+          <EstimatePanel />
+        </div>
+        <InspectorPanel />
         <FindingsPanel />
+        <EstimateBreakdown />
+        <ScenariosPanel />
       </aside>
       <StatusBar />
       <OpenDialog />
       <ExportDialog />
+      <UnsavedDialog />
+      <RecoveryDialog />
       <input
         ref={importInput}
         type="file"

@@ -20,6 +20,8 @@ export type GroupNodeData = {
   title: string;
   subtitle: string;
   tier: SubnetTier | null;
+  /** A node being dragged would land in this group. */
+  dropTarget: boolean;
 };
 
 export type ResourceNodeData = {
@@ -30,6 +32,8 @@ export type ResourceNodeData = {
   /** "$405.15/mo", or null for free resources and unpriced ones. */
   cost: string | null;
   flag: NodeFlag | null;
+  /** SQL Server on EC2: drawn with the EC2 DB instance icon. */
+  database: boolean;
 };
 
 export type GroupFlowNode = Node<GroupNodeData, 'aws-group'>;
@@ -51,9 +55,23 @@ export interface Decorations {
   monthlyByResource: ReadonlyMap<string, string>;
   flags: ReadonlyMap<string, NodeFlag>;
   selectedId: string | null;
+  /** Every selected node (multi-selection); selectedId alone when absent. */
+  selectedIds?: ReadonlySet<string>;
+  /** The group a dragged node would drop into, highlighted. */
+  dropTargetId?: string | null;
 }
 
 const NO_DECORATIONS: Decorations = { monthlyByResource: new Map(), flags: new Map(), selectedId: null };
+
+/**
+ * Flow nodes built before, by topology node: an edit replaces one topology node, so only its flow
+ * node is rebuilt and React Flow re-renders only that one (the rest keep their identity).
+ */
+export type FlowNodeCache = WeakMap<TopologyNode, { key: readonly unknown[]; node: ArchFlowNode }>;
+
+export function createFlowNodeCache(): FlowNodeCache {
+  return new WeakMap();
+}
 
 /** Parents before children, as React Flow requires, keeping the topology's order among siblings. */
 export function orderParentsFirst(nodes: readonly TopologyNode[]): TopologyNode[] {
@@ -93,16 +111,28 @@ const TIER_LABEL: Readonly<Record<SubnetTier, string>> = {
   data: 'Private subnet · data',
 };
 
-function groupData(node: Extract<TopologyNode, { kind: GroupKind }>): GroupNodeData {
+function groupData(node: Extract<TopologyNode, { kind: GroupKind }>, dropTarget: boolean): GroupNodeData {
   switch (node.kind) {
     case 'vpc':
-      return { kind: 'vpc', title: 'VPC', subtitle: node.cidr, tier: null };
+      return { kind: 'vpc', title: 'VPC', subtitle: node.cidr, tier: null, dropTarget };
     case 'availability-zone':
-      return { kind: 'availability-zone', title: 'Availability Zone', subtitle: node.zone, tier: null };
+      return {
+        kind: 'availability-zone',
+        title: 'Availability Zone',
+        subtitle: node.zone,
+        tier: null,
+        dropTarget,
+      };
     case 'subnet':
-      return { kind: 'subnet', title: TIER_LABEL[node.tier], subtitle: node.cidr, tier: node.tier };
+      return {
+        kind: 'subnet',
+        title: TIER_LABEL[node.tier],
+        subtitle: node.cidr,
+        tier: node.tier,
+        dropTarget,
+      };
     case 'service-group':
-      return { kind: 'service-group', title: node.name, subtitle: '', tier: null };
+      return { kind: 'service-group', title: node.name, subtitle: '', tier: null, dropTarget };
   }
 }
 
@@ -196,53 +226,88 @@ export function buildFlowNodes(
   topology: Topology,
   layout: Layout,
   decorations: Decorations = NO_DECORATIONS,
+  cache?: FlowNodeCache,
 ): ArchFlowNode[] {
   const positions = new Map(layout.positions.map((p) => [p.id, p]));
   const known = new Set(topology.nodes.map((n) => n.id));
+  const selectedIds =
+    decorations.selectedIds ?? new Set(decorations.selectedId !== null ? [decorations.selectedId] : []);
   return orderParentsFirst(topology.nodes).map((node): ArchFlowNode => {
     const at: NodePosition | undefined = positions.get(node.id);
-    const size =
-      at && at.width > 0 && at.height > 0 ? { width: at.width, height: at.height } : fallbackSize(node);
-    const parent =
-      node.parentId !== null && known.has(node.parentId)
-        ? { parentId: node.parentId, extent: 'parent' as const }
-        : {};
-    const common = {
-      id: node.id,
-      position: { x: at?.x ?? 0, y: at?.y ?? 0 },
-      ...size,
-      ...parent,
-      selected: node.id === decorations.selectedId,
-    };
-    if (
-      node.kind === 'vpc' ||
-      node.kind === 'availability-zone' ||
-      node.kind === 'subnet' ||
-      node.kind === 'service-group'
-    ) {
-      // Groups drag by their title bar only, so dragging inside one pans the canvas (see diagram.css).
-      return {
-        ...common,
-        type: 'aws-group',
-        data: groupData(node),
-        dragHandle: '.arch-group__title',
-        className: 'arch-group-node',
-      };
-    }
-    const monthly = decorations.monthlyByResource.get(node.id);
+    const selected = selectedIds.has(node.id);
+    const group = isGroupKind(node.kind);
+    const monthly = group ? undefined : decorations.monthlyByResource.get(node.id);
+    const flag = group ? null : (decorations.flags.get(node.id) ?? null);
+    const dropTarget = group && decorations.dropTargetId === node.id;
+    const key = [
+      at,
+      selected,
+      monthly,
+      flag?.ruleIds.join(' '),
+      flag?.tone,
+      dropTarget,
+      known.has(node.parentId ?? ''),
+    ];
+    const hit = cache?.get(node);
+    if (hit && hit.key.length === key.length && hit.key.every((k, i) => k === key[i])) return hit.node;
+    const built = buildFlowNode(node, at, known, selected, monthly, flag, dropTarget);
+    cache?.set(node, { key, node: built });
+    return built;
+  });
+}
+
+function buildFlowNode(
+  node: TopologyNode,
+  at: NodePosition | undefined,
+  known: ReadonlySet<string>,
+  selected: boolean,
+  monthly: string | undefined,
+  flag: NodeFlag | null,
+  dropTarget: boolean,
+): ArchFlowNode {
+  const size =
+    at && at.width > 0 && at.height > 0 ? { width: at.width, height: at.height } : fallbackSize(node);
+  const hasParent = node.parentId !== null && known.has(node.parentId);
+  const common = {
+    id: node.id,
+    position: { x: at?.x ?? 0, y: at?.y ?? 0 },
+    ...size,
+    ...(hasParent ? { parentId: node.parentId as string } : {}),
+    selected,
+  };
+  if (
+    node.kind === 'vpc' ||
+    node.kind === 'availability-zone' ||
+    node.kind === 'subnet' ||
+    node.kind === 'service-group'
+  ) {
+    // Groups drag by their title bar only, so dragging inside one pans the canvas (see diagram.css);
+    // they stay inside their parent. Resources are free to leave theirs: dropping one in another
+    // subnet moves it there (the canvas turns the drop into a containment change).
     return {
       ...common,
-      type: 'aws-resource',
-      handles: resourceHandles(size.width, size.height),
-      data: {
-        kind: node.kind,
-        name: node.name,
-        detail: resourceDetail(node),
-        cost: monthly !== undefined ? `${formatUsd(monthly)}/mo` : null,
-        flag: decorations.flags.get(node.id) ?? null,
-      },
+      ...(hasParent ? { extent: 'parent' as const } : {}),
+      type: 'aws-group',
+      data: groupData(node, dropTarget),
+      dragHandle: '.arch-group__title',
+      className: `arch-group-node${dropTarget ? ' is-drop-target' : ''}`,
+      selectable: true,
+      connectable: false,
     };
-  });
+  }
+  return {
+    ...common,
+    type: 'aws-resource',
+    handles: resourceHandles(size.width, size.height),
+    data: {
+      kind: node.kind,
+      name: node.name,
+      detail: resourceDetail(node),
+      cost: monthly !== undefined ? `${formatUsd(monthly)}/mo` : null,
+      flag,
+      database: node.kind === 'ec2-instance' && node.role === 'sql',
+    },
+  };
 }
 
 /** Absolute boxes (layout positions are relative to the parent group). */
@@ -303,7 +368,11 @@ const EDGE_STYLE: Readonly<Record<EdgeKind, { stroke: string; strokeDasharray?: 
  * that label is drawn once per target and source group so the canvas stays readable (every edge
  * keeps it in its aria-label).
  */
-export function buildFlowEdges(topology: Topology, layout: Layout): ArchFlowEdge[] {
+export function buildFlowEdges(
+  topology: Topology,
+  layout: Layout,
+  selectedEdgeIds: ReadonlySet<string> = new Set(),
+): ArchFlowEdge[] {
   const boxes = absoluteBoxes(topology, layout);
   const parentOf = new Map(topology.nodes.map((n) => [n.id, n.parentId]));
   const labelled = new Set<string>();
@@ -332,7 +401,8 @@ export function buildFlowEdges(topology: Topology, layout: Layout): ArchFlowEdge
         style: { ...style, strokeWidth: 1.5 },
         markerEnd: { type: MarkerType.ArrowClosed, color: style.stroke, width: 16, height: 16 },
         data: { kind: e.kind },
-        selectable: false,
+        selectable: true,
+        selected: selectedEdgeIds.has(e.id),
       };
     });
 }

@@ -9,6 +9,15 @@ import { type Issue, hasErrors } from '../../core/model/issue';
 import { createProject, planProject } from '../../core/plan/plan-project';
 import { parseProject } from '../../core/project/load-project';
 import type { Project } from '../../core/project/schema';
+import {
+  type AttestationInput,
+  type SuppressionInput,
+  addSuppression,
+  applyRuleFix,
+  removeSuppression,
+  signOffAttestation,
+  withdrawAttestation,
+} from '../../core/security/checklist-edits';
 import { issuesFromFailure } from '../host/host-error';
 import type { AppState } from './app-store';
 import {
@@ -24,13 +33,18 @@ import type { StoreDeps } from './store-deps';
 export interface ProjectSlice {
   /** The open project, plain JSON exactly as it is saved. */
   project: Project;
+  /**
+   * The project as the slower views see it (checks, sizing, inventory grid, HA comparison): the same
+   * object as `project`, or, for a moment after an edit, the one before it (see installSettledProject).
+   */
+  settledProject: Project;
   /** Where it is saved: absolute on the desktop, a workspace file name in browser mode; null if never saved. */
   filePath: string | null;
   dirty: boolean;
   /** Increments whenever another project replaces the open one (new, open, import), so the canvas refits. */
   loadSerial: number;
-  /** True when there are no unsaved changes or the architect agrees to lose them. */
-  confirmDiscard(action: string): boolean;
+  /** True when there are no unsaved changes, the architect saved them, or agreed to lose them. */
+  confirmDiscard(action: string): Promise<boolean>;
   newProject(): void;
   /**
    * Parses an inventory file (any supported format, detected from its content) and plans a new design
@@ -51,6 +65,14 @@ export interface ProjectSlice {
   saveProject(): Promise<boolean>;
   saveProjectAs(): Promise<boolean>;
   moveNodes(moves: readonly NodeMove[]): void;
+  /** Security checklist: applies a failing rule's one-click fix to the design (undoable). */
+  applyFix(ruleId: string): boolean;
+  /** Accepts a failing rule as a documented risk: justification, owner and review date are required. */
+  suppressCheck(input: SuppressionInput): Issue[];
+  unsuppressCheck(ruleId: string): void;
+  /** Signs off an attestation item: who confirmed it with the customer, when, and how. */
+  attestCheck(input: AttestationInput): Issue[];
+  withdrawAttestation(ruleId: string): void;
 }
 
 function countBySeverity(issues: readonly Issue[]): string {
@@ -85,6 +107,8 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
         dirty,
         loadSerial: s.loadSerial + 1,
         selectedNodeId: null,
+        selectedNodeIds: [],
+        selectedEdgeIds: [],
         revealRequest: null,
       }));
       void get().ensurePrices(project.options.region);
@@ -135,13 +159,15 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
       }
     };
 
+    const initial = createProject({ name: UNTITLED_PROJECT }, deps.now());
     return {
-      project: createProject({ name: UNTITLED_PROJECT }, deps.now()),
+      project: initial,
+      settledProject: initial,
       filePath: null,
       dirty: false,
       loadSerial: 0,
 
-      confirmDiscard(action) {
+      async confirmDiscard(action) {
         if (!get().dirty) return true;
         return deps.confirmDiscard(
           `${get().project.project.name} has unsaved changes. ${action} anyway and lose them?`,
@@ -181,6 +207,7 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
             );
             return false;
           }
+          get().labelNextChange(describeEdit(server?.name ?? serverId, edit).replace(/\.$/, ''));
           set({ project: planned.project, dirty: true });
           get().report(
             planned.issues.some((i) => i.severity !== 'notice') ? 'warning' : 'success',
@@ -320,6 +347,44 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
         const { project } = get();
         const layout = moveNodesInLayout(project.layout, moves);
         if (layout !== project.layout) set({ project: { ...project, layout }, dirty: true });
+      },
+
+      applyFix(ruleId) {
+        const result = applyRuleFix(get().project, ruleId);
+        if (!result.ok) {
+          get().report('error', `Could not fix ${ruleId}.`, result.issues);
+          return false;
+        }
+        get().labelNextChange(`Fix ${ruleId}`);
+        set({ project: result.value, dirty: true });
+        get().report('success', `Applied the fix for ${ruleId}.`);
+        return true;
+      },
+      suppressCheck(input) {
+        const result = addSuppression(get().project, input, deps.now().slice(0, 10));
+        if (!result.ok) return result.issues;
+        get().labelNextChange(`Accept risk ${input.ruleId}`);
+        set({ project: result.value, dirty: true });
+        return [];
+      },
+      unsuppressCheck(ruleId) {
+        const project = removeSuppression(get().project, ruleId);
+        if (project === get().project) return;
+        get().labelNextChange(`Remove acceptance of ${ruleId}`);
+        set({ project, dirty: true });
+      },
+      attestCheck(input) {
+        const result = signOffAttestation(get().project, input);
+        if (!result.ok) return result.issues;
+        get().labelNextChange(`Sign off ${input.ruleId}`);
+        set({ project: result.value, dirty: true });
+        return [];
+      },
+      withdrawAttestation(ruleId) {
+        const project = withdrawAttestation(get().project, ruleId);
+        if (project === get().project) return;
+        get().labelNextChange(`Withdraw sign-off of ${ruleId}`);
+        set({ project, dirty: true });
       },
     };
   };

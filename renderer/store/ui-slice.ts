@@ -24,7 +24,12 @@ export type RecentFiles =
   | { status: 'error'; issues: Issue[] };
 
 export interface UiSlice {
+  /** The node the inspector shows: the one selected last (null when nothing, or only connections, are selected). */
   selectedNodeId: string | null;
+  /** Every selected node (the canvas selects several with Shift/Ctrl-click or a Shift-drag box). */
+  selectedNodeIds: string[];
+  /** Selected connections (Delete removes them). */
+  selectedEdgeIds: string[];
   /** Set when something outside the canvas (a finding) selects a node, so the canvas brings it into view. */
   revealRequest: { nodeId: string; serial: number } | null;
   status: StatusReport | null;
@@ -35,6 +40,8 @@ export interface UiSlice {
   openDialogVisible: boolean;
   recentFiles: RecentFiles;
   selectNode(nodeId: string | null, options?: { reveal?: boolean }): void;
+  /** Replaces the selection; the last id becomes the inspected node. */
+  setSelection(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
   report(tone: StatusTone, message: string, issues?: readonly Issue[]): void;
   clearStatus(): void;
   setBusy(label: string | null): void;
@@ -48,6 +55,8 @@ export function createUiSlice(deps: StoreDeps): StateCreator<AppState, [], [], U
   let serial = 0;
   return (set, get) => ({
     selectedNodeId: null,
+    selectedNodeIds: [],
+    selectedEdgeIds: [],
     revealRequest: null,
     status: null,
     busy: null,
@@ -57,11 +66,24 @@ export function createUiSlice(deps: StoreDeps): StateCreator<AppState, [], [], U
     selectNode(nodeId, options) {
       set((s) => ({
         selectedNodeId: nodeId,
+        selectedNodeIds: nodeId !== null ? [nodeId] : [],
+        selectedEdgeIds: [],
         revealRequest:
           nodeId !== null && options?.reveal
             ? { nodeId, serial: (s.revealRequest?.serial ?? 0) + 1 }
             : s.revealRequest,
       }));
+    },
+    setSelection(nodeIds, edgeIds = []) {
+      const s = get();
+      const same = (a: readonly string[], b: readonly string[]) =>
+        a.length === b.length && a.every((x, i) => x === b[i]);
+      if (same(s.selectedNodeIds, nodeIds) && same(s.selectedEdgeIds, edgeIds)) return;
+      set({
+        selectedNodeIds: [...nodeIds],
+        selectedEdgeIds: [...edgeIds],
+        selectedNodeId: nodeIds.length > 0 ? (nodeIds[nodeIds.length - 1] as string) : null,
+      });
     },
     report(tone, message, issues = []) {
       serial += 1;

@@ -99,6 +99,8 @@ describe('archplan CLI', () => {
       );
       expect(existsSync(join(exported, 'p.pdf'))).toBe(true);
     },
+    // `export --cfn` runs cfn-lint on the six templates before writing them.
+    120_000,
   );
 
   it('exits 2 naming the row and column for text in a number column, with no stack trace', () => {

@@ -17,7 +17,7 @@ const fake = vi.hoisted(() => {
   const windows: {
     options: unknown;
     loadURL: ReturnType<typeof vi.fn>;
-    webContents: { send: ReturnType<typeof vi.fn>; mainFrame: unknown };
+    webContents: { send: ReturnType<typeof vi.fn>; mainFrame: unknown; on: ReturnType<typeof vi.fn> };
   }[] = [];
   const mainFrame = {
     url: 'app://renderer/index.html',
@@ -28,7 +28,7 @@ const fake = vi.hoisted(() => {
   };
   class BrowserWindow {
     options: unknown;
-    webContents = { send: vi.fn(), mainFrame };
+    webContents = { send: vi.fn(), mainFrame, on: vi.fn() };
     loadURL = vi.fn(async () => undefined);
     constructor(options: unknown) {
       this.options = options;
@@ -63,7 +63,12 @@ const fake = vi.hoisted(() => {
       },
       ipcMain: { handle: vi.fn() },
       Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
-      dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn() },
+      dialog: {
+        showOpenDialog: vi.fn(),
+        showSaveDialog: vi.fn(),
+        showErrorBox: vi.fn(),
+        showMessageBoxSync: vi.fn(),
+      },
     },
   };
 });

@@ -18,6 +18,8 @@ describe('buildMenuTemplate', () => {
       ['Save', 'CmdOrCtrl+S'],
       ['Save As…', 'CmdOrCtrl+Shift+S'],
       ['Export…', 'CmdOrCtrl+E'],
+      ['Export Diagram as SVG…', undefined],
+      ['Export Diagram as PNG…', undefined],
       ['Quit', 'Ctrl+Q'],
     ]);
     expect(items.at(-1)?.role).toBe('quit');
@@ -27,7 +29,53 @@ describe('buildMenuTemplate', () => {
     const send = vi.fn();
     const items = fileMenu(buildMenuTemplate(send, 'win32')).filter((i) => i.click);
     for (const item of items) (item.click as () => void)();
-    expect(send.mock.calls).toEqual([['new'], ['open'], ['save'], ['saveAs'], ['export']]);
+    expect(send.mock.calls).toEqual([
+      ['new'],
+      ['open'],
+      ['save'],
+      ['saveAs'],
+      ['export'],
+      ['exportDiagramSvg'],
+      ['exportDiagramPng'],
+    ]);
+  });
+
+  it('has Edit commands for the canvas whose keys the page handles (so text fields keep theirs)', () => {
+    const send = vi.fn();
+    const template = buildMenuTemplate(send, 'linux');
+    const edit = template.find((m) => m.label === '&Edit');
+    if (!edit || !Array.isArray(edit.submenu)) throw new Error('no Edit menu');
+    const items = edit.submenu.filter((i) => i.type !== 'separator');
+    expect(items.map((i) => [i.label, i.accelerator])).toEqual([
+      ['Undo', 'CmdOrCtrl+Z'],
+      ['Redo', 'Ctrl+Y'],
+      ['Cut', 'CmdOrCtrl+X'],
+      ['Copy', 'CmdOrCtrl+C'],
+      ['Paste', 'CmdOrCtrl+V'],
+      ['Duplicate', 'CmdOrCtrl+D'],
+      ['Delete', 'Delete'],
+      ['Select All', 'CmdOrCtrl+A'],
+    ]);
+    expect(items.every((i) => i.registerAccelerator === false)).toBe(true);
+    for (const item of items) (item.click as () => void)();
+    expect(send.mock.calls.map((c) => c[0])).toEqual([
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'duplicate',
+      'deleteSelection',
+      'selectAll',
+    ]);
+  });
+
+  it('has View commands to fit the diagram and lay it out again', () => {
+    const send = vi.fn();
+    const view = buildMenuTemplate(send, 'linux').find((m) => m.label === '&View');
+    if (!view || !Array.isArray(view.submenu)) throw new Error('no View menu');
+    for (const item of view.submenu) (item.click as (() => void) | undefined)?.();
+    expect(send.mock.calls.map((c) => c[0])).toEqual(['fitView', 'autoLayout', 'relayoutAll']);
   });
 
   it('follows macOS conventions: an app menu (with Quit) first, Close Window in File', () => {
@@ -37,16 +85,19 @@ describe('buildMenuTemplate', () => {
   });
 
   it('offers DevTools only when enabled', () => {
-    expect(buildMenuTemplate(() => undefined, 'linux').some((m) => m.label === '&View')).toBe(false);
-    expect(
-      buildMenuTemplate(() => undefined, 'linux', { devTools: true }).some((m) => m.label === '&View'),
-    ).toBe(true);
+    const hasDevTools = (options: { devTools?: boolean }) => {
+      const view = buildMenuTemplate(() => undefined, 'linux', options).find((m) => m.label === '&View');
+      return Array.isArray(view?.submenu) && view.submenu.some((i) => i.role === 'toggleDevTools');
+    };
+    expect(hasDevTools({})).toBe(false);
+    expect(hasDevTools({ devTools: true })).toBe(true);
   });
 });
 
 describe('isMenuCommand', () => {
   it('accepts exactly the menu commands', () => {
     for (const c of MENU_COMMANDS) expect(isMenuCommand(c)).toBe(true);
-    for (const v of ['delete', '', null, 1, { command: 'save' }]) expect(isMenuCommand(v)).toBe(false);
+    for (const v of ['delete', 'quit', '', null, 1, { command: 'save' }])
+      expect(isMenuCommand(v)).toBe(false);
   });
 });

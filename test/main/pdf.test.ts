@@ -10,6 +10,7 @@ import { buildProposal } from '../../core/proposal/build-proposal';
 import { renderProposalHtml } from '../../core/proposal/render-html';
 import { formatUsd } from '../../core/util/money';
 import { chromiumCandidates, findChromium, printHtmlToPdf } from '../../main/services/pdf';
+import { estimateJson } from '../../main/services/plan-export';
 import { PROPOSAL_PARTIALS, readProposalTemplates } from '../../main/services/templates';
 import { GENERATED_AT, planExample } from '../core/proposal/example-project';
 
@@ -38,7 +39,7 @@ afterAll(() => {
 
 async function exampleHtml(
   paper: 'A4' | 'Letter',
-): Promise<{ html: string; monthly: string; titles: string[] }> {
+): Promise<{ html: string; monthly: string; titles: string[]; figures: string[] }> {
   const { project, analysis, prices } = await planExample();
   const model = buildProposal(project, analysis, prices.book.description, GENERATED_AT, { paper });
   const templates = await readProposalTemplates();
@@ -53,10 +54,24 @@ async function exampleHtml(
     model.assumptions,
     model.nextSteps,
   ].map((s) => s.title);
+  // The figures estimate.json holds (totals, by tier, by service), as the proposal must print them.
+  const json = JSON.parse(estimateJson(analysis.estimate, analysis.purchaseOptions)) as {
+    totals: { monthlyUsd: string; yearlyUsd: string; effectiveMonthlyUsd: string };
+    byService: { monthlyUsd: string }[];
+    byTier: { monthlyUsd: string }[];
+  };
+  const figures = [
+    json.totals.monthlyUsd,
+    json.totals.yearlyUsd,
+    json.totals.effectiveMonthlyUsd,
+    ...json.byService.map((s) => s.monthlyUsd),
+    ...json.byTier.map((t) => t.monthlyUsd),
+  ].map((v) => formatUsd(v));
   return {
     html: renderProposalHtml(templates.value, model),
     monthly: formatUsd(analysis.estimate.totals.monthlyUsd),
     titles,
+    figures,
   };
 }
 
@@ -191,38 +206,45 @@ describe('readProposalTemplates', () => {
     const result = await readProposalTemplates();
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    // The required sections, and the optional SQL Server HA comparison the layout includes when present.
-    expect(Object.keys(result.value.partials).sort()).toEqual([...PROPOSAL_PARTIALS, 'ha-comparison'].sort());
+    expect(Object.keys(result.value.partials).sort()).toEqual([...PROPOSAL_PARTIALS].sort());
     expect(result.value.layout).toContain('{{> cover}}');
     expect(result.value.css).toContain('@page');
   });
 
-  it('names every file a user folder is missing', async () => {
+  it('lets a brand folder replace files one by one, and falls back to the built-in ones', async () => {
     const dir = join(work, 'custom-templates');
     mkdirSync(join(dir, 'partials'), { recursive: true });
-    writeFileSync(join(dir, 'proposal.hbs'), '<html>{{> cover}}</html>');
-    for (const p of PROPOSAL_PARTIALS)
-      if (p !== 'costs' && p !== 'security') writeFileSync(join(dir, 'partials', `${p}.hbs`), '<p></p>');
+    writeFileSync(join(dir, 'partials', 'next-steps.hbs'), '<p>Our own next steps</p>');
     writeFileSync(join(dir, 'partials', 'extra.hbs'), '<i></i>');
+    writeFileSync(join(dir, 'brand.css'), 'h2 { color: teal; }');
+    const builtIn = await readProposalTemplates();
+    const result = await readProposalTemplates(dir);
+    expect(result.ok && builtIn.ok).toBe(true);
+    if (!result.ok || !builtIn.ok) return;
+    expect(result.value.partials['next-steps']).toBe('<p>Our own next steps</p>');
+    expect(result.value.partials.extra).toBe('<i></i>');
+    expect(result.value.partials.costs).toBe(builtIn.value.partials.costs);
+    expect(result.value.layout).toBe(builtIn.value.layout);
+    expect(result.value.brandCss).toBe('h2 { color: teal; }');
+    expect(builtIn.value.brandCss).toBe('');
+  });
+
+  it('inlines the embedded fonts as data: URLs, and refuses a font url() outside the folder', async () => {
+    const builtIn = await readProposalTemplates();
+    expect(builtIn.ok).toBe(true);
+    if (!builtIn.ok) return;
+    expect(builtIn.value.fontCss).toContain("font-family: 'Inter'");
+    expect(builtIn.value.fontCss).toContain('url(data:font/woff2;base64,');
+    expect(builtIn.value.fontCss).not.toMatch(/url\((?!data:)/);
+    const dir = join(work, 'bad-fonts');
+    mkdirSync(join(dir, 'fonts'), { recursive: true });
+    writeFileSync(
+      join(dir, 'fonts', 'fonts.css'),
+      "@font-face { font-family: X; src: url('https://fonts.example/x.woff2'); }",
+    );
     const result = await readProposalTemplates(dir);
     expect(result.ok).toBe(false);
-    expect(result.issues.map((i) => i.code)).toEqual([
-      'templates.file-missing',
-      'templates.file-missing',
-      'templates.file-missing',
-    ]);
-    expect(result.issues.map((i) => i.message)).toEqual([
-      `The proposal template folder ${dir} has no proposal.css.`,
-      `The proposal template folder ${dir} has no partials/costs.hbs.`,
-      `The proposal template folder ${dir} has no partials/security.hbs.`,
-    ]);
-    expect(result.issues[0]?.hint).toMatch(/copy it from the built-in/);
-    writeFileSync(join(dir, 'proposal.css'), 'body{}');
-    writeFileSync(join(dir, 'partials', 'costs.hbs'), '<p></p>');
-    writeFileSync(join(dir, 'partials', 'security.hbs'), '<p></p>');
-    const complete = await readProposalTemplates(dir);
-    expect(complete.ok).toBe(true);
-    if (complete.ok) expect(complete.value.partials.extra).toBe('<i></i>');
+    expect(result.issues[0]?.code).toBe('templates.font-invalid');
   });
 
   it('reports a folder that does not exist', async () => {
@@ -244,7 +266,7 @@ describe.skipIf(!canPrint)(
   `printHtmlToPdf${canPrint ? ` with ${browser}` : ` (skipped: ${skipReason})`}`,
   () => {
     it('prints the example proposal: every section, the monthly total, a drawn diagram on a landscape page', async () => {
-      const { html, monthly, titles } = await exampleHtml('A4');
+      const { html, monthly, titles, figures } = await exampleHtml('A4');
       const out = join(work, 'proposal-a4.pdf');
       const result = await printHtmlToPdf(html, out, { paper: 'A4' });
       expect(result.issues).toEqual([]);
@@ -254,6 +276,11 @@ describe.skipIf(!canPrint)(
       for (const title of titles) expect(all).toContain(title);
       expect(all).toContain(monthly);
       expect(monthly).toMatch(/^\$[\d,]+\.\d{2}$/);
+      // Every total, tier and service figure of estimate.json is printed, to the cent.
+      expect(figures.length).toBeGreaterThan(10);
+      for (const figure of figures) expect(all).toContain(figure);
+      // The embedded font is in the file, so the PDF looks the same without Inter installed.
+      expect(execFileSync('pdffonts', [out], { encoding: 'utf8' })).toMatch(/Inter-Regular\s.*\syes\s+yes/);
       expect(pages[0]).toContain('KFintech IQ Bot platform');
       expect(pages[0]).toMatch(new RegExp(`Page 1 of ${pages.length}`));
       // A4 portrait (210 × 297 mm = 595.3 × 841.9 pt; Chromium rounds to whole device pixels), except the diagram's page.

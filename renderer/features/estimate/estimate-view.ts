@@ -46,7 +46,10 @@ let lastComparison: {
 } | null = null;
 
 /** Purchase options side by side for the open project; recomputed only when the design, options or prices change. */
-export function purchaseOptionRows(project: Project, snapshot: PricingSnapshot): PurchaseOptionSummary[] {
+export function purchaseOptionRows(
+  project: Pick<Project, 'topology' | 'options'>,
+  snapshot: PricingSnapshot,
+): PurchaseOptionSummary[] {
   const l = lastComparison;
   if (l && l.topology === project.topology && l.options === project.options && l.snapshot === snapshot)
     return l.rows;

@@ -1,6 +1,13 @@
-import type { CheckResult } from '../../../core/security/evaluate';
-import { SEVERITY_ORDER, summarizeChecks } from '../../../core/security/evaluate';
-import type { CheckStatus, RuleSeverity } from '../../../core/security/rule';
+import type { CheckCounts, CheckResult } from '../../../core/security/evaluate';
+import { SEVERITY_ORDER, summarizeByCategory, summarizeChecks } from '../../../core/security/evaluate';
+import {
+  CATEGORY_LABELS,
+  type ControlRefs,
+  type CheckStatus,
+  RULE_CATEGORIES,
+  type RuleCategory,
+  type RuleSeverity,
+} from '../../../core/security/rule';
 
 export interface FindingsSummary {
   counts: Record<CheckStatus, number>;
@@ -39,12 +46,15 @@ export function toneOf(severity: RuleSeverity): FlagTone {
   return severity === 'critical' || severity === 'high' ? 'danger' : 'warning';
 }
 
-/** Node id → the failing checks that name it (suppressed checks do not flag). */
+/**
+ * Node id → the failing checks that name it, directly or through its security group or network ACL
+ * (suppressed checks do not flag).
+ */
 export function flagsByResource(checks: readonly CheckResult[]): Map<string, NodeFlag> {
   const flags = new Map<string, NodeFlag>();
   for (const check of checks) {
     if (check.status !== 'fail') continue;
-    for (const id of check.resources) {
+    for (const id of check.nodeIds ?? check.resources) {
       const current = flags.get(id);
       const severity =
         current && SEVERITY_ORDER.indexOf(current.severity) >= SEVERITY_ORDER.indexOf(check.severity)
@@ -58,4 +68,52 @@ export function flagsByResource(checks: readonly CheckResult[]): Map<string, Nod
     }
   }
   return flags;
+}
+
+export interface ChecklistGroup {
+  category: RuleCategory;
+  label: string;
+  counts: CheckCounts;
+  /** Failing first, then waiting for a sign-off, accepted risks, passing; by severity within each. */
+  checks: CheckResult[];
+}
+
+const STATUS_ORDER: readonly CheckStatus[] = ['fail', 'manual', 'suppressed', 'pass'];
+
+/** The checklist grouped by category, in the checklist's order, with each category's counts. */
+export function groupChecklist(checks: readonly CheckResult[]): ChecklistGroup[] {
+  const counts = summarizeByCategory(checks);
+  return RULE_CATEGORIES.map((category) => ({
+    category,
+    label: CATEGORY_LABELS[category],
+    counts: counts[category],
+    checks: checks
+      .filter((c) => c.category === category)
+      .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || bySeverity(a, b)),
+  })).filter((g) => g.checks.length > 0);
+}
+
+/** "FSBP EC2.19 · CIS 5.2 · cfn_nag W2 · checkov CKV_AWS_24": the controls a check maps to. */
+export function describeControls(controls: ControlRefs): string {
+  const parts: string[] = [];
+  if (controls.fsbp?.length) parts.push(`FSBP ${controls.fsbp.join(', ')}`);
+  if (controls.cis?.length) parts.push(`CIS ${controls.cis.join(', ')}`);
+  if (controls.cfnNag?.length) parts.push(`cfn_nag ${controls.cfnNag.join(', ')}`);
+  if (controls.checkov?.length) parts.push(`checkov ${controls.checkov.join(', ')}`);
+  return parts.join(' · ');
+}
+
+/** The label of a status chip. */
+export const STATUS_LABEL: Readonly<Record<CheckStatus, string>> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  manual: 'Sign-off needed',
+  suppressed: 'Accepted risk',
+};
+
+/** A review date three months ahead: the default the suppression form offers. */
+export function defaultReviewDate(today: string): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 3);
+  return d.toISOString().slice(0, 10);
 }

@@ -75,7 +75,8 @@ let last: { inputs: Inputs; rows: HaRowView[] } | null = null;
 export function selectHaComparison(state: AppState): HaRowView[] | null {
   const snapshot = selectSnapshot(state);
   if (!snapshot) return null;
-  const { project } = state;
+  // The settled project: re-planning five patterns waits until an edit's total is on screen.
+  const project = state.settledProject;
   const inputs: Inputs = {
     inventory: project.inventory,
     options: project.options,

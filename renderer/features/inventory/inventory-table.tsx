@@ -172,10 +172,11 @@ function percent(value: number | null): string {
 
 /** The customer's servers with the instance type the sizing recommends for each; sortable, editable. */
 export function InventoryTable({ headerAction }: { headerAction?: ReactNode }) {
-  const servers = useAppStore((s) => s.project.inventory.servers);
-  const importedFrom = useAppStore((s) => s.project.inventory.importedFrom);
-  const topology = useAppStore((s) => s.project.topology);
-  const percentile = useAppStore((s) => s.project.options.percentile);
+  // The settled project: 500 rows re-render after an edit's total is on screen, not before.
+  const servers = useAppStore((s) => s.settledProject.inventory.servers);
+  const importedFrom = useAppStore((s) => s.settledProject.inventory.importedFrom);
+  const topology = useAppStore((s) => s.settledProject.topology);
+  const percentile = useAppStore((s) => s.settledProject.options.percentile);
   const busy = useAppStore((s) => s.busy !== null);
   const editServer = useAppStore((s) => s.editServer);
   const analysis = useAppStore(selectAnalysis);

@@ -10,7 +10,10 @@ describe('IPC contract', () => {
       'projectOpen',
       'projectSave',
       'projectRecent',
+      'projectAutosave',
+      'projectRecovery',
       'exportPlan',
+      'exportDiagram',
     ]);
     expect(isChannel('project.save')).toBe(true);
     expect(isChannel('__proto__')).toBe(false);

@@ -99,7 +99,7 @@ describe('renderProposalHtml with the built-in templates', () => {
     expect(html).not.toMatch(/\b(src|href)\s*=/i);
     expect(html).not.toMatch(/@import|url\(\s*['"]?(https?:|\/\/)/i);
     expect(html).toContain(
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`,
     );
   });
 });

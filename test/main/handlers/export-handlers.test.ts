@@ -27,10 +27,15 @@ const EVERY_FILE = [
   'checks.json',
   'ha-comparison.json',
   'diagram.svg',
+  'cloudformation/README.md',
+  ...['01-network', '02-security', '03-data', '04-compute', '05-operations'].flatMap((s) => [
+    `cloudformation/${s}.yaml`,
+    `cloudformation/${s}.parameters.json`,
+  ]),
   'cloudformation/template.yaml',
   'cloudformation/parameters.json',
-  'cloudformation/README.md',
   'proposal.html',
+  'proposal.docx',
   'proposal.pdf',
 ];
 

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,6 @@ import type { Project } from '../../../core/project/schema';
 import { writeFileAtomic } from '../../../main/services/atomic-write';
 import { writePlanOutputs, writeProposal } from '../../../main/services/plan-export';
 import type { PrintPdf } from '../../../main/services/pdf-page';
-import { defaultProposalTemplateDir } from '../../../main/services/templates';
 import { planExample } from '../../helpers/example';
 
 let dir: string;
@@ -39,18 +38,76 @@ describe('writePlanOutputs', () => {
     await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it('writes nothing when the proposal template folder lacks a section, and names the missing file', async () => {
+  it('writes nothing when a brand folder holds a broken template, and names the file', async () => {
     const { project, analysis } = await planExample();
-    const templates = join(dir, 'templates');
-    await cp(defaultProposalTemplateDir(), templates, { recursive: true });
-    await rm(join(templates, 'partials', 'costs.hbs'));
+    const brand = join(dir, 'brand');
+    await mkdir(join(brand, 'partials'), { recursive: true });
+    await writeFile(join(brand, 'partials', 'costs.hbs'), '<p>{{costs.totl}}</p>');
     const out = join(dir, 'out');
-    const result = await writePlanOutputs(out, project, analysis, { ...options, templateDir: templates });
+    const result = await writePlanOutputs(out, project, analysis, { ...options, templateDir: brand });
+    expect(result.ok).toBe(false);
+    expect(result.issues[0]).toMatchObject({ code: 'proposal.template-error' });
+    expect(result.issues[0]?.message).toContain('totl');
+    await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('writes nothing when brand.json has a wrong colour, and names the field', async () => {
+    const { project, analysis } = await planExample();
+    const brand = join(dir, 'brand');
+    await mkdir(brand, { recursive: true });
+    await writeFile(join(brand, 'brand.json'), JSON.stringify({ colors: { primary: 'navy' } }));
+    const out = join(dir, 'out');
+    // The folder saved in the project is used when the caller names none.
+    const branded = { ...project, proposal: { templateDir: brand } };
+    const result = await writePlanOutputs(out, branded, analysis, options);
     expect(result).toMatchObject({
       ok: false,
-      issues: [{ code: 'templates.file-missing', path: { file: join(templates, 'partials', 'costs.hbs') } }],
+      issues: [
+        { code: 'brand.invalid-field', path: { file: join(brand, 'brand.json'), field: 'colors.primary' } },
+      ],
     });
     await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('brands the proposal from the folder: company, colour, logo, wording, brand.css', async () => {
+    const { project, analysis } = await planExample();
+    const brand = join(dir, 'brand');
+    await mkdir(brand, { recursive: true });
+    await writeFile(
+      join(brand, 'brand.json'),
+      JSON.stringify({
+        companyName: 'Cloudwise Consulting',
+        colors: { primary: '#7a1f5c' },
+        wording: { coverEyebrow: 'Cloud migration offer', closing: 'This offer is valid for 30 days.' },
+      }),
+    );
+    await writeFile(
+      join(brand, 'logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><rect width="200" height="60" fill="#7a1f5c"/></svg>',
+    );
+    await writeFile(join(brand, 'brand.css'), '.cover-title { letter-spacing: 0.02em; }');
+    const out = join(dir, 'out');
+    const result = await writePlanOutputs(out, project, analysis, { ...options, templateDir: brand });
+    expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const html = await readFile(join(out, 'proposal.html'), 'utf8');
+    expect(html).toContain('Cloudwise Consulting');
+    expect(html).toContain('--brand-primary: #7A1F5C');
+    expect(html).toContain('Cloud migration offer');
+    expect(html).toContain('This offer is valid for 30 days.');
+    expect(html).toContain('<img src="data:image/svg+xml;base64,');
+    expect(html).toContain('.cover-title { letter-spacing: 0.02em; }');
+    // The built-in sections are still there: the folder replaces only what it holds.
+    expect(html).toContain('Security posture');
+  });
+
+  it('writes proposal.docx beside the PDF and HTML', async () => {
+    const { project, analysis } = await planExample();
+    const out = join(dir, 'out');
+    const result = await writePlanOutputs(out, project, analysis, options);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.files).toContain('proposal.docx');
+    const docx = await readFile(join(out, 'proposal.docx'));
+    expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('reports a folder it cannot create as an issue naming it, not an exception', async () => {

@@ -14,7 +14,16 @@ describe('findings panel', () => {
   });
 
   it('flags a node with the worst failing check that names it; suppressed checks do not flag', () => {
-    const base = { title: 't', category: 'network' as const, controls: {}, detail: 'd' };
+    const base = {
+      title: 't',
+      category: 'network' as const,
+      mode: 'automatic' as const,
+      controls: {},
+      detail: 'd',
+      why: 'w',
+      verify: 'v',
+      fixable: false,
+    };
     const flags = flagsByResource([
       { ...base, ruleId: 'NET-03', severity: 'medium', status: 'fail', resources: ['nat-a'] },
       { ...base, ruleId: 'NET-01', severity: 'high', status: 'fail', resources: ['nat-a', 'ec2-bot'] },

@@ -13,6 +13,7 @@ function fakeHost(mode: 'browser' | 'desktop' = 'browser') {
   const files = new Map<string, string>();
   const calls: { channel: string; input: unknown }[] = [];
   let refuse = false;
+  let recovery: { savedAt: string; path: string | null; project: Project } | null = null;
   let exportAnswer: ChannelOutput<'export.plan'> = {
     status: 'exported',
     dir: '/tmp/ws/rpa-estate-export',
@@ -97,6 +98,23 @@ function fakeHost(mode: 'browser' | 'desktop' = 'browser') {
       calls.push({ channel: 'export.plan', input });
       return exportAnswer;
     },
+    async projectAutosave(input) {
+      calls.push({ channel: 'project.autosave', input });
+      recovery = { savedAt: '2026-11-23T09:30:00.000Z', path: input.path, project: input.project as Project };
+      return { status: 'saved', savedAt: recovery.savedAt };
+    },
+    async projectRecovery(input) {
+      calls.push({ channel: 'project.recovery', input });
+      if (input.action === 'discard') {
+        recovery = null;
+        return { status: 'discarded' };
+      }
+      return recovery ? { status: 'found', ...recovery, issues: [] } : { status: 'none' };
+    },
+    async exportDiagram(input) {
+      calls.push({ channel: 'export.diagram', input });
+      return { status: 'exported', path: `/tmp/ws/${input.fileName}` };
+    },
   };
   return {
     api,
@@ -108,6 +126,7 @@ function fakeHost(mode: 'browser' | 'desktop' = 'browser') {
     answerExport: (answer: ChannelOutput<'export.plan'>) => {
       exportAnswer = answer;
     },
+    recoveryFile: () => recovery,
   };
 }
 
@@ -289,10 +308,10 @@ describe('saving and opening', () => {
 
   it('asks before discarding unsaved changes, and only then', async () => {
     const { store, confirms } = makeStore(fakeHost(), { confirm: false });
-    expect(store.getState().confirmDiscard('Start a new project')).toBe(true);
+    await expect(store.getState().confirmDiscard('Start a new project')).resolves.toBe(true);
     expect(confirms).toHaveLength(0);
     await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
-    expect(store.getState().confirmDiscard('Start a new project')).toBe(false);
+    await expect(store.getState().confirmDiscard('Start a new project')).resolves.toBe(false);
     expect(confirms).toEqual(['rpa-estate has unsaved changes. Start a new project anyway and lose them?']);
   });
 });
@@ -402,5 +421,130 @@ describe('selection', () => {
     expect(store.getState().revealRequest?.serial).toBe(2);
     store.getState().selectNode(null);
     expect(store.getState().selectedNodeId).toBeNull();
+  });
+});
+
+describe('editing the design with undo and redo', () => {
+  const monthly = (store: AppStore): string | undefined =>
+    selectAnalysis(store.getState())?.estimate.totals.monthlyUsd;
+
+  it('moves a server to another subnet, changes its type, and undo/redo bring each state back with its total', async () => {
+    const { store } = makeStore();
+    await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
+    const imported = store.getState().project;
+    const total0 = monthly(store);
+    expect(store.getState().history.past).toHaveLength(0);
+
+    expect(
+      store.getState().dropNodes([{ id: 'ec2-iqbot-prd-01', parentId: 'subnet-app-b', x: 30, y: 60 }]),
+    ).toBe(true);
+    const moved = store.getState().project.topology.nodes.find((n) => n.id === 'ec2-iqbot-prd-01');
+    expect(moved).toMatchObject({ parentId: 'subnet-app-b', zone: 'ap-south-1b' });
+    expect(store.getState().setInstanceType('ec2-sqlprd01', 'r6i.4xlarge')).toBe(true);
+    const total2 = monthly(store);
+    expect(total2).not.toBe(total0);
+    expect(store.getState().history.past.map((e) => e.label)).toEqual([
+      `Moved ${moved?.name} to App subnet B`,
+      expect.stringMatching(/→ r6i\.4xlarge \(pinned\)$/),
+    ]);
+
+    store.getState().undo();
+    expect(monthly(store)).toBe(total0);
+    store.getState().undo();
+    expect(store.getState().project).toBe(imported);
+    store.getState().redo();
+    store.getState().redo();
+    expect(monthly(store)).toBe(total2);
+    expect(store.getState().dirty).toBe(true);
+  });
+
+  it('records inventory edits from the grid as undo steps too', async () => {
+    const { store } = makeStore();
+    await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
+    const before = store.getState().project;
+    const server = before.inventory.servers[0];
+    if (!server) throw new Error('no server');
+    await store.getState().editServer(server.id, { pinnedInstanceType: 'm6i.4xlarge' });
+    expect(store.getState().project).not.toBe(before);
+    store.getState().undo();
+    expect(store.getState().project).toBe(before);
+  });
+
+  it('deletes, duplicates and pastes the selection', async () => {
+    const { store } = makeStore();
+    await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
+    const count = store.getState().project.topology.nodes.length;
+    store.getState().setSelection(['ec2-iqbot-prd-09']);
+    expect(store.getState().duplicateSelection()).toBe(true);
+    expect(store.getState().project.topology.nodes).toHaveLength(count + 1);
+    expect(store.getState().copySelection()).toBe(true);
+    store.getState().setSelection(['subnet-app-b']);
+    expect(store.getState().paste()).toBe(true);
+    const pasted = store.getState().selectedNodeIds[0] as string;
+    expect(store.getState().project.topology.nodes.find((n) => n.id === pasted)).toMatchObject({
+      parentId: 'subnet-app-b',
+    });
+    store.getState().setSelection([pasted]);
+    expect(store.getState().deleteSelection()).toBe(true);
+    expect(store.getState().project.topology.nodes).toHaveLength(count + 1);
+  });
+});
+
+describe('autosave, recovery and unsaved changes', () => {
+  it('writes unsaved work to the recovery file, offers it on the next launch, and removes it after a save', async () => {
+    const host = fakeHost();
+    const first = makeStore(host).store;
+    await first.getState().checkRecovery();
+    await expect(first.getState().autosave()).resolves.toBe(false);
+    await first.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
+    await expect(first.getState().autosave()).resolves.toBe(true);
+    await expect(first.getState().autosave()).resolves.toBe(false);
+
+    const second = makeStore(host).store;
+    await second.getState().checkRecovery();
+    expect(second.getState().recoveryOffer?.project.inventory.servers).toHaveLength(14);
+    second.getState().acceptRecovery();
+    expect(second.getState()).toMatchObject({ dirty: true, recoveryOffer: null });
+    expect(second.getState().project.inventory.servers).toHaveLength(14);
+    await second.getState().saveProject();
+    await expect.poll(() => host.recoveryFile()).toBeNull();
+  });
+
+  it('asks Save / Don’t save / Cancel in the app’s own dialog', async () => {
+    const { store } = makeStore();
+    await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
+    const cancel = store.getState().promptUnsaved('Lose the changes?');
+    expect(store.getState().unsavedPrompt?.message).toBe('Lose the changes?');
+    store.getState().answerUnsaved('cancel');
+    await expect(cancel).resolves.toBe(false);
+    const save = store.getState().promptUnsaved('Lose the changes?');
+    store.getState().answerUnsaved('save');
+    await expect(save).resolves.toBe(true);
+    expect(store.getState().dirty).toBe(false);
+  });
+});
+
+describe('an edit’s total first, the slower views right after', () => {
+  it('prices the edit at once and lets checks and sizing follow in the deferred task', async () => {
+    const tasks: (() => void)[] = [];
+    const store = createAppStore({
+      api: fakeHost().api,
+      now: () => '2026-11-23T09:00:00.000Z',
+      confirmDiscard: () => true,
+      askFileName: () => null,
+      deferAnalysis: (task) => tasks.push(task),
+    });
+    await store.getState().importInventory('rpa-estate.csv', ESTATE_CSV());
+    // A new project is taken at once.
+    expect(store.getState().settledProject).toBe(store.getState().project);
+    const before = selectAnalysis(store.getState());
+    store.getState().setInstanceType('ec2-sqlprd01', 'r6i.4xlarge');
+    const now = selectAnalysis(store.getState());
+    expect(now?.estimate.totals.monthlyUsd).not.toBe(before?.estimate.totals.monthlyUsd);
+    expect(now?.sizing).toBe(before?.sizing);
+    expect(tasks.length).toBeGreaterThan(0);
+    for (const task of tasks.splice(0)) task();
+    expect(store.getState().settledProject).toBe(store.getState().project);
+    expect(selectAnalysis(store.getState())?.sizing).not.toBe(before?.sizing);
   });
 });
