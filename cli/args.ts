@@ -25,6 +25,7 @@ Usage:
       --customer <text>       customer name for the proposal
       --prepared-by <text>    preparer name for the proposal
       --paper <size>          A4 (default) or Letter
+      --no-pdf                write everything but proposal.pdf (faster; print it later with archplan export --pdf)
       --template <dir>        brand folder for the proposal (see archplan export)
       --json                  print a JSON summary instead of text
   archplan estimate <project.archplan.json> [--json]
@@ -67,6 +68,7 @@ const OPTIONS = {
   customer: { type: 'string' },
   'prepared-by': { type: 'string' },
   paper: { type: 'string' },
+  'no-pdf': { type: 'boolean' },
   json: { type: 'boolean' },
   'fail-on': { type: 'string' },
   cfn: { type: 'string' },

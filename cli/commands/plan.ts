@@ -69,6 +69,7 @@ export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number
     paper,
     generatedAt: at,
     ...(typeof args.values.template === 'string' ? { templateDir: resolve(args.values.template) } : {}),
+    ...(args.values['no-pdf'] === true ? { skipPdf: '--no-pdf was given' } : {}),
   });
   printIssues(written.issues);
 

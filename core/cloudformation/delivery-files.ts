@@ -190,6 +190,8 @@ export function validateDeliveryStacks(d: DeliveryStacks, spec: SpecIndex | null
 export interface DeliveryValidation {
   /** e.g. "@aws-cdk/aws-service-spec 0.1.216: no errors in 6 templates". */
   lines: string[];
+  /** Whether cfn-lint checked these templates before they were written. */
+  cfnLintRan?: boolean;
 }
 
 /** The view model of templates/delivery/README.md.hbs. Every string is Markdown already (user text escaped). */
@@ -324,7 +326,7 @@ export function buildReadmeModel(
     );
   preSteps.push(
     `**Review** instance types${hasRds ? ', the DB instance class and engine version' : ''} and the VPC CIDR in the parameter files (the CIDR must not overlap networks you will connect by VPN or Direct Connect)${Object.values(template.Resources).some((r) => r.Type === 'AWS::EC2::Instance' && r.Properties?.CpuOptions !== undefined) ? '. Instances with `CpuOptions` (Optimize CPUs, fewer licensed vCPUs) keep their core count: change it with the instance type' : ''}. A parameter that appears in several files must have the same value in each.`,
-    `**Check** the templates: \`cfn-lint *.yaml\` (the export already ran it${validation.lines.length > 0 ? '; see *Checks before export* below' : ''}).`,
+    `**Check** the templates: \`cfn-lint *.yaml\` (${validation.cfnLintRan === true ? 'the export already ran it' : 'this export did not run it'}${validation.lines.length > 0 ? '; see *Checks before export* below' : ''}).`,
   );
 
   const postSteps: string[] = [];

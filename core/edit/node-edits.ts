@@ -383,6 +383,21 @@ export function moveNodeToParent(
 
 const PATCHABLE_FORBIDDEN = new Set(['id', 'kind', 'parentId']);
 
+/** Field names as the status bar and the undo menu say them ("public IP", not "associatePublicIp"). */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  associatePublicIp: 'public IP',
+  imdsV2Required: 'IMDSv2',
+  autoRecovery: 'auto recovery',
+  instanceType: 'instance type',
+  availabilityZone: 'Availability Zone',
+  sqlLicense: 'SQL Server licence',
+  operatingSystem: 'operating system',
+};
+
+function fieldLabel(key: string): string {
+  return FIELD_LABELS[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 /**
  * Changes fields of a node (name, sizes, flags…) after checking the result against the schema; the
  * id, kind and place are changed by other actions. Unknown nodes, bad values and no-op patches are refused.
@@ -410,7 +425,7 @@ export function updateNode(
     project: withTopology(project, replaceNode(project.topology, parsed.data)),
     select: [nodeId],
     issues: [],
-    summary: `Changed ${keys.join(', ')} of ${node.name}`,
+    summary: `Changed ${keys.map(fieldLabel).join(', ')} of ${node.name}`,
   };
 }
 

@@ -79,6 +79,7 @@ export async function buildCloudFormationPack(
 
   const rendered = renderDeliveryTemplates(stacks);
   const lintIssues: Issue[] = [];
+  let cfnLintRan = false;
   if (options.lint) {
     const lint = await options.lint(rendered, project.topology.region);
     if (lint.status === 'not-installed') {
@@ -88,6 +89,7 @@ export async function buildCloudFormationPack(
     } else {
       if (hasErrors(lint.issues)) return { ok: false, issues: [...inputs, ...lint.issues] };
       lintIssues.push(...lint.issues);
+      cfnLintRan = true;
       const warnings = lint.issues.length;
       validation.push(
         `${lint.version}: no errors${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ', no warnings'} in ${stacks.stacks.map((s) => `\`${stackFileName(stacks.stacks, s)}\``).join(', ')} and \`template.yaml\`.`,
@@ -99,7 +101,7 @@ export async function buildCloudFormationPack(
   const files = buildDeliveryFiles(project, stacks, {
     readmeTemplate: readmeTemplate.value,
     analysis: options.analysis ?? null,
-    validation: { lines: validation },
+    validation: { lines: validation, cfnLintRan },
     rendered,
   });
   if (!files.ok) return files;

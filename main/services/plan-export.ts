@@ -42,6 +42,8 @@ export interface PlanExportOptions {
   rasterisePng?: RasterisePng;
   /** cfn-lint runner for the CloudFormation templates (main/services/cfn-lint.ts); none = built-in check only. */
   lintCfn?: LintCfn;
+  /** Do not print proposal.pdf, for this reason (the CLI's --no-pdf); the HTML and DOCX are still written. */
+  skipPdf?: string;
 }
 
 export type PdfOutcome = { status: 'written'; file: string } | { status: 'skipped'; reason: string };
@@ -358,7 +360,9 @@ export async function writePlanOutputs(
   if (folder) return { ok: false, issues: [folder] };
   const written = await writeAll(outDir, files);
   if (!written.ok) return written;
-  const pdf = await printProposal(proposal.value.html, join(outDir, 'proposal.pdf'), options);
+  const pdf: Result<PdfOutcome> = options.skipPdf
+    ? { ok: true, value: { status: 'skipped', reason: options.skipPdf }, issues: [] }
+    : await printProposal(proposal.value.html, join(outDir, 'proposal.pdf'), options);
   if (!pdf.ok) return pdf;
   return {
     ok: true,
