@@ -31,11 +31,17 @@ export async function runExport(args: ParsedArgs, now: () => Date): Promise<numb
     );
   const paper = paperFrom(args.values.paper);
   const project = readProjectFile(path);
+  const today = now().toISOString().slice(0, 10);
   const { prices } = priceContextFor(project.options.region, args.values['bundled-prices'] === true);
   if (cfnDir) {
     // Checked against the resource specification and with cfn-lint (when installed) before anything is
     // written; the README summarises sizing, cost and the checklist, suppressions become scanner metadata.
-    const cfn = await writeCloudFormation(cfnDir, project, analyzeProject(project, prices), lintWithCfnLint);
+    const cfn = await writeCloudFormation(
+      cfnDir,
+      project,
+      analyzeProject(project, prices, { today }),
+      lintWithCfnLint,
+    );
     if (!cfn.ok) throw new CliError(cfn.issues);
     printIssues(cfn.issues);
     process.stdout.write(`Wrote ${cfnDir}: ${cfn.value.files.join(', ')}\n`);
@@ -44,6 +50,7 @@ export async function runExport(args: ParsedArgs, now: () => Date): Promise<numb
     const analysis = analyzeProject(project, prices, {
       comparePurchaseOptions: true,
       compareHaPatterns: true,
+      today,
     });
     const pdf = await writeProposal(
       project,

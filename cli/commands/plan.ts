@@ -63,6 +63,7 @@ export async function runPlan(args: ParsedArgs, now: () => Date): Promise<number
   const analysis = analyzeProject(planned.project, prices, {
     comparePurchaseOptions: true,
     compareHaPatterns: true,
+    today: at.slice(0, 10),
   });
   const outDir = resolve(out);
   const written = await writePlanOutputs(outDir, planned.project, analysis, {

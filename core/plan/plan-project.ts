@@ -75,7 +75,12 @@ export interface ProjectAnalysis {
 export function analyzeProject(
   project: Project,
   prices: PriceContext,
-  extras: { comparePurchaseOptions?: boolean; compareHaPatterns?: boolean } = {},
+  extras: {
+    comparePurchaseOptions?: boolean;
+    compareHaPatterns?: boolean;
+    /** Today as YYYY-MM-DD: suppressions past their review date stop applying. */
+    today?: string;
+  } = {},
 ): ProjectAnalysis {
   const sized = sizeInventory(project.inventory, prices.instanceTypes, prices.book, project.options);
   const { usage, issues: usageIssues } = resolveUsage(
@@ -85,6 +90,7 @@ export function analyzeProject(
   const estimate = estimateTopology(project.topology, prices.book, project.options.purchaseOption, usage);
   const checks = evaluateChecks(project.topology, project.suppressions, {
     attestations: project.attestations,
+    ...(extras.today ? { today: extras.today } : {}),
   });
   return {
     sizing: sized.results,

@@ -102,6 +102,7 @@ export function createExportHandlers(ctx: HostContext, snapshots: SnapshotLoader
       const analysis = analyzeProject(project, prices.value, {
         comparePurchaseOptions: true,
         compareHaPatterns: true,
+        today: new Date().toISOString().slice(0, 10),
       });
       const target = ctx.mode === 'desktop' ? await desktopTarget() : await browserTarget(project);
       if (!target.ok) return target.output;

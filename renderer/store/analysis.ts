@@ -70,12 +70,18 @@ const estimateOf = memoOne(
     ),
 );
 
+/** Today (UTC) as YYYY-MM-DD: a suppression past its review date stops applying the day after. */
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 const checksOf = memoOne(
   (
     topology: Project['topology'],
     suppressions: Project['suppressions'],
     attestations: Project['attestations'],
-  ): CheckResult[] => evaluateChecks(topology, suppressions, { attestations }),
+    today: string,
+  ): CheckResult[] => evaluateChecks(topology, suppressions, { attestations, today }),
 );
 
 const combine = memoOne(
@@ -98,7 +104,7 @@ export function analyzeProjectCached(project: Project, snapshot: PricingSnapshot
   return combine(
     sizingOf(project.inventory, project.options, snapshot),
     estimateOf(project.topology, project.options, snapshot),
-    checksOf(project.topology, project.suppressions, project.attestations),
+    checksOf(project.topology, project.suppressions, project.attestations, todayIso()),
     usageOf(project.options).issues,
   );
 }
@@ -122,7 +128,7 @@ export function selectAnalysis(state: AppState): ProjectAnalysis | null {
   return combine(
     sizingOf(settled.inventory, settled.options, snapshot),
     estimateOf(project.topology, project.options, snapshot),
-    checksOf(settled.topology, settled.suppressions, settled.attestations),
+    checksOf(settled.topology, settled.suppressions, settled.attestations, todayIso()),
     usageOf(project.options).issues,
   );
 }
@@ -169,7 +175,7 @@ export function selectSettledEstimate(state: AppState): Estimate | null {
 /** The checks alone (they need no prices), of the settled project. */
 export function selectChecks(state: AppState): CheckResult[] {
   const settled = state.settledProject;
-  return checksOf(settled.topology, settled.suppressions, settled.attestations);
+  return checksOf(settled.topology, settled.suppressions, settled.attestations, todayIso());
 }
 
 /** The sizing alone: the inventory grid and the inspector's "recommended" line. */
