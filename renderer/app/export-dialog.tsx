@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store/store-context';
 
 /**
@@ -12,6 +12,9 @@ export function ExportDialog() {
   const name = useAppStore((s) => s.project.project.name);
   const workspace = useAppStore((s) => s.appInfo?.workspace ?? null);
   const mode = useAppStore((s) => s.appInfo?.mode ?? null);
+  const templateDir = useAppStore((s) => s.project.proposal.templateDir ?? '');
+  const setTemplateDir = useAppStore((s) => s.setProposalTemplateDir);
+  const [templateError, setTemplateError] = useState<string | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -31,9 +34,34 @@ export function ExportDialog() {
     >
       <h2 id="export-dialog-title">Export {name}</h2>
       <p className="export-dialog__what">
-        CloudFormation template, parameters and README; the proposal as HTML and PDF; the architecture
-        diagram; the estimate (JSON and CSV), sizing and security checks; and the project itself.
+        Five CloudFormation stacks with their parameters and a deployment runbook; the proposal as HTML, PDF
+        and Word (DOCX); the architecture diagram; the estimate (JSON and CSV), sizing and security checks;
+        and the project itself.
       </p>
+      <label className="export-dialog__brand">
+        Proposal template folder <span className="muted">(optional; saved with the project)</span>
+        <input
+          type="text"
+          key={templateDir}
+          defaultValue={templateDir}
+          placeholder="Built-in look"
+          spellCheck={false}
+          onBlur={(e) => setTemplateError(setTemplateDir(e.currentTarget.value)[0]?.message ?? null)}
+          data-testid="export-template-dir"
+        />
+      </label>
+      <p className="muted export-dialog__brand-hint">
+        {mode === 'browser'
+          ? 'A folder on the machine running the browser-mode host'
+          : 'A folder on this computer'}{' '}
+        with brand.json, a logo, brand.css and any proposal templates to replace (README, “Branding the
+        proposal”). A folder that cannot be used stops the export and says why.
+      </p>
+      {templateError && (
+        <p className="export-dialog__error" role="alert">
+          {templateError}
+        </p>
+      )}
       <p className="muted export-dialog__where">
         {mode === 'browser' && workspace
           ? `Written to a folder named after the project (…-export) in the workspace ${workspace}. Files of the same name there are replaced.`

@@ -8,6 +8,7 @@ import {
 import { type Issue, hasErrors } from '../../core/model/issue';
 import { createProject, planProject } from '../../core/plan/plan-project';
 import { parseProject } from '../../core/project/load-project';
+import { setProposalTemplateDir } from '../../core/proposal/proposal-settings';
 import type { Project } from '../../core/project/schema';
 import {
   type AttestationInput,
@@ -73,6 +74,8 @@ export interface ProjectSlice {
   /** Signs off an attestation item: who confirmed it with the customer, when, and how. */
   attestCheck(input: AttestationInput): Issue[];
   withdrawAttestation(ruleId: string): void;
+  /** The proposal's brand folder (a path on the exporting machine); blank for the built-in look. */
+  setProposalTemplateDir(dir: string): Issue[];
 }
 
 function countBySeverity(issues: readonly Issue[]): string {
@@ -385,6 +388,16 @@ export function createProjectSlice(deps: StoreDeps): StateCreator<AppState, [], 
         if (project === get().project) return;
         get().labelNextChange(`Withdraw sign-off of ${ruleId}`);
         set({ project, dirty: true });
+      },
+      setProposalTemplateDir(dir) {
+        const result = setProposalTemplateDir(get().project, dir);
+        if (!result.ok) return result.issues;
+        if (result.value === get().project) return [];
+        get().labelNextChange(
+          dir.trim() ? 'Set the proposal template folder' : 'Use the built-in proposal look',
+        );
+        set({ project: result.value, dirty: true });
+        return [];
       },
     };
   };

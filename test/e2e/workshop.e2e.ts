@@ -1,5 +1,5 @@
 import { PROJECT_VERSION } from '../../core/project/schema';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -76,11 +76,20 @@ describe('browser mode: import, see, save, reopen, export', () => {
     await page.screenshot({ path: artifactPath('02-reopened.png') });
   });
 
-  it('exports the plan into the workspace: CloudFormation and a proposal PDF on A4', async () => {
+  it('exports the plan into the workspace: CloudFormation and a branded proposal PDF on A4', async () => {
+    // The architect's own brand folder, named in the export dialog and saved with the project.
+    const brand = mkdtempSync(join(tmpdir(), 'archplan-e2e-brand-'));
+    writeFileSync(
+      join(brand, 'brand.json'),
+      JSON.stringify({ companyName: 'Cloudwise Consulting', colors: { primary: '#7B1FA2' } }),
+    );
     const exportButton = page.getByTestId('toolbar-export');
     expect(await exportButton.isEnabled()).toBe(true);
     await exportButton.click();
     await page.getByTestId('export-dialog').waitFor();
+    await page.getByTestId('export-template-dir').fill(brand);
+    await page.getByTestId('export-template-dir').blur();
+    await page.screenshot({ path: artifactPath('03-export-dialog.png') });
     await page.getByTestId('export-a4').click();
     // While the host writes and prints, the status bar shows a spinner instead of the message.
     await expect
@@ -94,6 +103,9 @@ describe('browser mode: import, see, save, reopen, export', () => {
     expect(readFileSync(join(dir, 'cloudformation', 'template.yaml'), 'utf8')).toContain(
       'AWSTemplateFormatVersion',
     );
+    const html = readFileSync(join(dir, 'proposal.html'), 'utf8');
+    expect(html).toContain('Cloudwise Consulting');
+    expect(html.toLowerCase()).toContain('#7b1fa2');
     expect(await page.getByTestId('export-dialog').isVisible()).toBe(false);
     await page.screenshot({ path: artifactPath('03-exported.png') });
   });
