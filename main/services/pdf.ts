@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser, BrowserType } from 'playwright-core';
 import type { Issue, Result } from '../../core/model/issue';
 import { writeFileAtomic } from './atomic-write';
 import {
@@ -10,6 +10,14 @@ import {
   type PaperSize,
   type PdfWritten,
 } from './pdf-page';
+
+/**
+ * playwright-core takes about half a second to load; it is loaded on the first print, not at start-up,
+ * so the browser-mode host and the CLI start quickly.
+ */
+async function loadChromium(): Promise<BrowserType> {
+  return (await import('playwright-core')).chromium;
+}
 
 /**
  * Prints HTML to PDF with a Chromium-family browser already on the machine (Chrome, Chromium or
@@ -115,7 +123,9 @@ export async function printHtmlToPdf(
   }
   let browser: Browser;
   try {
-    browser = await chromium.launch({
+    browser = await (
+      await loadChromium()
+    ).launch({
       executablePath,
       args: LAUNCH_ARGS,
       headless: true,
@@ -192,7 +202,9 @@ export async function rasteriseSvgToPng(
   const h = Math.max(1, Math.ceil(height));
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
+    browser = await (
+      await loadChromium()
+    ).launch({
       executablePath,
       args: LAUNCH_ARGS,
       headless: true,
