@@ -522,10 +522,7 @@ function securityHeadline(checks: readonly CheckResult[]): {
   return { headline, tone: counts.manual > 0 || counts.suppressed > 0 ? 'attention' : 'good' };
 }
 
-/**
- * An attestation as a CheckResult may carry it (the security checklist is growing one: who confirmed
- * an account setting, and when). Read defensively: any of the usual field names, strings only.
- */
+/** A signed-off attestation as the proposal shows it: what was confirmed, by whom, and when. */
 function attestationOf(check: CheckResult): { statement: string; signedBy: string; date: string } | null {
   const a = check.attestation;
   if (!a) return null;
