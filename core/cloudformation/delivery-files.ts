@@ -186,6 +186,30 @@ export function validateDeliveryStacks(d: DeliveryStacks, spec: SpecIndex | null
   ];
 }
 
+/** CloudFormation's quota of resources in one stack (it is not raised on request). */
+export const STACK_RESOURCE_LIMIT = 500;
+
+/**
+ * Stacks over CloudFormation's resource quota: they would fail at deployment, so the export says so
+ * (a warning, not a block: the pack is still what the delivery team splits from).
+ */
+export function checkStackLimits(d: DeliveryStacks): Issue[] {
+  return d.stacks.flatMap((s) => {
+    const count = Object.keys(s.template.Resources).length;
+    if (count <= STACK_RESOURCE_LIMIT) return [];
+    const file = stackFileName(d.stacks, s);
+    return [
+      {
+        code: 'cfn.stack-too-many-resources',
+        severity: 'warning' as const,
+        message: `${file} has ${count.toLocaleString('en-US')} resources; CloudFormation allows ${STACK_RESOURCE_LIMIT} in one stack, so it will not deploy as it is.`,
+        hint: 'Plan the estate as several projects (for example by business unit or wave), or split this stack into parts before deploying.',
+        path: { file },
+      },
+    ];
+  });
+}
+
 /** What the README says about the checks run before export (filled by the shell that ran them). */
 export interface DeliveryValidation {
   /** e.g. "@aws-cdk/aws-service-spec 0.1.216: no errors in 6 templates". */

@@ -10,6 +10,8 @@ export {
   stackFileName,
   suggestStackName,
   suppressedFindings,
+  STACK_RESOURCE_LIMIT,
+  checkStackLimits,
   validateDeliveryStacks,
   type DeliveryAnalysis,
   type DeliveryCheck,

@@ -6,6 +6,7 @@ import {
   checkTemplateInputs,
   renderDeliveryTemplates,
   stackFileName,
+  checkStackLimits,
   validateDeliveryStacks,
   type DeliveryAnalysis,
   type DeliveryFile,
@@ -73,8 +74,10 @@ export async function buildCloudFormationPack(
   const templates = stacks.stacks.length + 1;
   const specIssues = validateDeliveryStacks(stacks, spec.value);
   if (hasErrors(specIssues)) return { ok: false, issues: [...inputs, ...specIssues] };
+  const limitIssues = checkStackLimits(stacks);
   const validation = [
     `Built-in check against the CloudFormation resource specification (${spec.value.source}) and for dangling Ref, GetAtt, Sub and DependsOn: no errors in ${templates} templates.`,
+    ...limitIssues.map((i) => `**Warning:** ${i.message} ${i.hint}`),
   ];
 
   const rendered = renderDeliveryTemplates(stacks);
@@ -105,5 +108,5 @@ export async function buildCloudFormationPack(
     rendered,
   });
   if (!files.ok) return files;
-  return { ok: true, value: files.value, issues: [...inputs, ...lintIssues] };
+  return { ok: true, value: files.value, issues: [...inputs, ...limitIssues, ...lintIssues] };
 }
