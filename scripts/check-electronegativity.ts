@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readCsv } from '../core/inventory/csv';
 
 interface Justification {
   check: string;
@@ -23,29 +24,6 @@ interface Finding {
 }
 
 const root = join(import.meta.dirname, '..');
-
-/** Splits one CSV line of Electronegativity's output (quoted fields may hold commas). */
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
-}
 
 function scan(): Finding[] {
   const work = mkdtempSync(join(tmpdir(), 'archplan-electronegativity-'));
@@ -64,9 +42,10 @@ function scan(): Finding[] {
         `Electronegativity did not run (exit ${String(run.status)}): ${run.stderr || run.stdout}`,
       );
     }
-    const lines = readFileSync(out, 'utf8').split(/\r?\n/).slice(1).filter(Boolean);
-    return lines.map((line) => {
-      const [check = '', , , file = '', location = '', sample = ''] = splitCsvLine(line).map((c) => c.trim());
+    const read = readCsv(readFileSync(out, 'utf8'));
+    if (!read.ok) throw new Error(`Electronegativity's CSV could not be read: ${read.error.message}`);
+    return read.table.rows.slice(1).map((row) => {
+      const [check = '', , , file = '', location = '', sample = ''] = row.cells.map((c) => c.trim());
       return { check, file, location, sample };
     });
   } finally {

@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../core/inventory/csv';
 import { parseInventoryFile } from '../../core/inventory/parse-inventory-file';
 import type { Issue } from '../../core/model/issue';
 import { parseProject } from '../../core/project/load-project';
@@ -207,10 +208,9 @@ describe('exports never inject', () => {
       AT,
     );
     const line = csvRow(parsed.inventory.servers.map((s) => s.name));
-    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '')) ?? [];
-    const texts = cells
-      .filter(Boolean)
-      .map((c) => (c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
+    const read = readCsv(`${line}\n`);
+    if (!read.ok) throw new Error(read.error.message);
+    const texts = read.table.rows[0]?.cells ?? [];
     expect(texts).toHaveLength(5);
     // Every name that starts like a formula is neutralised; the plain one is left as it is.
     expect(texts.filter((t) => t.startsWith("'"))).toHaveLength(4);

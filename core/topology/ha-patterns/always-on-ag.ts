@@ -1,14 +1,4 @@
-import { SG } from '../design-ids';
-import {
-  addClusterRules,
-  addDirectory,
-  addWitness,
-  clusterEdition,
-  clusterPair,
-  defineSqlGroup,
-  namesOf,
-  sqlClusters,
-} from './shared';
+import { buildAvailabilityGroupTier, clusterEdition, namesOf, sqlClusters } from './shared';
 import type { HaPattern, SqlTier } from './types';
 
 /**
@@ -61,36 +51,10 @@ export const alwaysOnAg: HaPattern = {
     return { fits: true, reasons };
   },
   build(ctx): SqlTier {
-    if (ctx.clusters.length === 0)
-      return { endpoints: [], backupSources: [], onEc2: false, connectLabel: '', backupLabel: '' };
-    defineSqlGroup(
+    return buildAvailabilityGroupTier(
       ctx,
+      'enterprise',
       'SQL Server availability group: TDS from the application tier; cluster and replica traffic between nodes',
     );
-    addClusterRules(ctx, true);
-    const pairs = ctx.clusters.map((c) => clusterPair(ctx, c, 'enterprise'));
-    addDirectory(ctx, [SG.sql]);
-    const witness = addWitness(ctx);
-    for (const [primary, secondary] of pairs) {
-      ctx.addEdge({
-        source: primary.id,
-        target: secondary.id,
-        kind: 'replication',
-        label: 'Synchronous commit 5022',
-      });
-      ctx.addEdge({
-        source: primary.id,
-        target: witness.id,
-        kind: 'traffic',
-        label: 'Quorum witness SMB 445',
-      });
-    }
-    return {
-      endpoints: pairs.map(([p]) => p.id),
-      backupSources: pairs.map(([p]) => p.id),
-      onEc2: true,
-      connectLabel: 'SQL 1433 (listener)',
-      backupLabel: 'Scheduled backup',
-    };
   },
 };

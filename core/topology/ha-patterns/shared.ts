@@ -13,7 +13,7 @@ import {
   udp,
 } from '../security-groups';
 import type { SqlCluster } from '../design-context';
-import type { PatternContext } from './types';
+import type { PatternContext, SqlTier } from './types';
 
 type FsxNode = NodeOfKind<'fsx-windows'>;
 
@@ -317,3 +317,43 @@ export function namesOf(servers: readonly { name: string }[]): string {
 }
 
 export { clusterSuffix };
+
+/**
+ * The SQL tier of an availability group (Enterprise Always On or Standard basic groups): a two-node
+ * pair per cluster in two AZs, synchronous-commit replication, a file-share witness on FSx and the
+ * directory the Windows cluster needs; clients connect through the listener.
+ */
+export function buildAvailabilityGroupTier(
+  ctx: PatternContext,
+  edition: SqlEdition,
+  groupDescription: string,
+): SqlTier {
+  if (ctx.clusters.length === 0)
+    return { endpoints: [], backupSources: [], onEc2: false, connectLabel: '', backupLabel: '' };
+  defineSqlGroup(ctx, groupDescription);
+  addClusterRules(ctx, true);
+  const pairs = ctx.clusters.map((c) => clusterPair(ctx, c, edition));
+  addDirectory(ctx, [SG.sql]);
+  const witness = addWitness(ctx);
+  for (const [primary, secondary] of pairs) {
+    ctx.addEdge({
+      source: primary.id,
+      target: secondary.id,
+      kind: 'replication',
+      label: 'Synchronous commit 5022',
+    });
+    ctx.addEdge({
+      source: primary.id,
+      target: witness.id,
+      kind: 'traffic',
+      label: 'Quorum witness SMB 445',
+    });
+  }
+  return {
+    endpoints: pairs.map(([p]) => p.id),
+    backupSources: pairs.map(([p]) => p.id),
+    onEc2: true,
+    connectLabel: 'SQL 1433 (listener)',
+    backupLabel: 'Scheduled backup',
+  };
+}
